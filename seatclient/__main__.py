@@ -1,0 +1,5 @@
+"""``python -m seatclient``."""
+
+from seatclient.cli import main
+
+raise SystemExit(main())

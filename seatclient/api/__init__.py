@@ -1,0 +1,1 @@
+"""The backend contract (pydantic models shared with the mock) and the client that speaks it."""

@@ -1,0 +1,180 @@
+"""The composition root: builds every object, runs the Qt event loop with asyncio, owns shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from seatclient.api.client import ApiClient, make_http_client
+from seatclient.config import Settings, profile_dir
+from seatclient.credentials import CredentialStore
+from seatclient.errorfunnel import ErrorFunnel
+from seatclient.i18n import install_language, tr
+from seatclient.logsetup import configure_logging
+from seatclient.mock.embedded import EmbeddedBackend
+from seatclient.rules import RuleBook
+from seatclient.session import SeatSession
+from seatclient.tasks import BackgroundTasks
+from seatclient.ui.error_display import show_error_message
+from seatclient.ui.seat_controller import SeatController
+from seatclient.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, instance_name
+from seatclient.version import __version__
+
+log = logging.getLogger(__name__)
+
+
+_QT_LOG = logging.getLogger("qt")
+
+
+def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # Platform plugins without a window manager (offscreen, bare Xvfb) complain about features
+    # they lack; that is expected there and not worth a warning.
+    if "This plugin does not support" in message:
+        _QT_LOG.debug(message)
+    elif kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        _QT_LOG.error(message)
+    elif kind is QtMsgType.QtWarningMsg:
+        _QT_LOG.warning(message)
+    else:
+        _QT_LOG.debug(message)
+
+
+def make_qt_application(settings: Settings, argv: list[str] | None = None) -> QApplication:
+    """Create the ``QApplication`` with the language and theme of ``settings``."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("seatclient")
+    app.setApplicationDisplayName(tr("App", "12345 座席客户端"))
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+    qInstallMessageHandler(_on_qt_message)
+    install_language(settings.language)
+    if settings.theme != "system":
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+        app.styleHints().setColorScheme(
+            Qt.ColorScheme.Dark if settings.theme == "dark" else Qt.ColorScheme.Light
+        )
+    return app
+
+
+def rulebook_for(settings: Settings) -> RuleBook:
+    """The rule book with the hall's override folder, when one is configured."""
+    return RuleBook(override_dir=Path(settings.rules_dir) if settings.rules_dir else None)
+
+
+@dataclass
+class SeatClient:
+    """Every long-lived object of a running seat client, for shutdown and for the self-test."""
+
+    controller: SeatController
+    session: SeatSession
+    client: ApiClient
+    tasks: BackgroundTasks
+    embedded: EmbeddedBackend | None
+
+    async def shutdown(self) -> None:
+        """Sign out if still signed in, stop background work, close connections and the backend."""
+        if self.session.sign_in_result is not None:
+            try:
+                await asyncio.wait_for(self.session.sign_out(), timeout=3)
+            except Exception as exc:
+                log.warning("sign-out at shutdown failed: %s", type(exc).__name__)
+        await self.session.close()
+        await self.tasks.cancel_all()
+        await self.client.aclose()
+        if self.embedded is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.embedded.stop)
+
+
+async def assemble(
+    settings: Settings,
+    profile: Path,
+    on_quit: Callable[[], None],
+    report_error: Callable[[BaseException], None],
+    credentials: CredentialStore | None = None,
+) -> SeatClient:
+    """Build the seat client: the backend (embedded in training mode), the core and the widgets."""
+    embedded: EmbeddedBackend | None = None
+    backend_url = settings.backend_url
+    if settings.training:
+        embedded = EmbeddedBackend()
+        await asyncio.get_running_loop().run_in_executor(None, embedded.start)
+        backend_url = embedded.url
+        log.info("training mode: embedded backend on %s", backend_url)
+    client = ApiClient(make_http_client(backend_url, verify=settings.ca_bundle or True))
+    session = SeatSession(client, rulebook_for(settings))
+    tasks = BackgroundTasks(report_error)
+    controller = SeatController(
+        session=session,
+        credentials=credentials or CredentialStore(),
+        tasks=tasks,
+        profile_state_path=profile / "profile_state.json",
+        window_settings=QSettings(str(profile / "window.ini"), QSettings.Format.IniFormat),
+        shortcuts=settings.shortcuts,
+        language=settings.language,
+        training=settings.training,
+        backend_url=settings.backend_url or "training",
+        default_seat_id=settings.seat_id,
+        on_quit=on_quit,
+    )
+    return SeatClient(controller, session, client, tasks, embedded)
+
+
+async def run_seat_client(app: QApplication, settings: Settings, profile: Path) -> int:
+    """Run the seat client until the person quits; then shut down cleanly."""
+    quit_requested = asyncio.Event()
+    app.lastWindowClosed.connect(quit_requested.set)
+    funnel = ErrorFunnel(show_error_message)
+
+    def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        funnel.report(kind, error, tb)
+
+    def loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, BaseException):
+            funnel.report(type(error), error, error.__traceback__)
+        else:
+            log.error("event loop: %s", context.get("message"))
+
+    def report_task_error(error: BaseException) -> None:
+        funnel.report(type(error), error, error.__traceback__)
+
+    sys.excepthook = excepthook
+    asyncio.get_running_loop().set_exception_handler(loop_exception_handler)
+    seat_client = await assemble(settings, profile, quit_requested.set, report_task_error)
+    single = SingleInstanceServer(instance_name(str(profile)), seat_client.controller.bring_to_front)
+    seat_client.controller.start()
+    try:
+        await quit_requested.wait()
+    finally:
+        single.close()
+        await seat_client.shutdown()
+        sys.excepthook = sys.__excepthook__
+    return 0
+
+
+def run(settings: Settings) -> int:
+    """Start the seat client (the ``seatclient`` command); returns the exit code."""
+    profile = profile_dir()
+    log_file = configure_logging(profile / "logs", settings.log_level)
+    log.info("seatclient %s starting; log at %s", __version__, log_file)
+    app = make_qt_application(settings)
+    if ask_running_instance_to_raise(instance_name(str(profile))):
+        print(tr("App", "座席客户端已在运行，已切换到其窗口。"), file=sys.stderr)
+        return 0
+    os.environ.setdefault("QT_ACCESSIBILITY", "1")
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        return runner.run(run_seat_client(app, settings, profile))

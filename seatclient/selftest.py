@@ -1,0 +1,160 @@
+"""``seatclient --self-test``: the real seat client driven through its own widgets, offscreen.
+
+It starts the embedded backend, signs in as a demo call-taker, goes ready, goes away with a
+reason and signs out, printing one line per step with its time; the exit code is 0, or 1 naming
+the failed step. Hall IT staff run it on a freshly installed workstation; CI runs it on the bundle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import qasync
+
+from seatclient.api.models import SeatState
+from seatclient.config import Settings
+from seatclient.credentials import CredentialStore
+from seatclient.mock.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+if TYPE_CHECKING:
+    from seatclient.app import SeatClient
+
+STEP_TIMEOUT = 15.0
+
+
+class StepFailed(Exception):
+    """A self-test step did not reach its goal."""
+
+
+async def _until(condition: Callable[[], bool], what: str, timeout: float = STEP_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise StepFailed(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], None]) -> int:
+    from seatclient.app import assemble
+
+    failures: list[BaseException] = []
+    seat_client: SeatClient | None = None
+    call_taker = next(a for a in DEMO_ACCOUNTS if a.job_number == "1001")
+
+    async def step(name: str, action: Callable[[], Awaitable[str]]) -> None:
+        started = time.perf_counter()
+        try:
+            detail = await asyncio.wait_for(action(), STEP_TIMEOUT * 2)
+        except Exception as exc:
+            elapsed = (time.perf_counter() - started) * 1000
+            out(f"FAIL  {name:<14} {elapsed:7.0f} ms  {type(exc).__name__}: {exc}")
+            raise StepFailed(name) from exc
+        if failures:
+            raise StepFailed(name) from failures[0]
+        elapsed = (time.perf_counter() - started) * 1000
+        out(f"PASS  {name:<14} {elapsed:7.0f} ms  {detail}")
+
+    async def start_backend() -> str:
+        nonlocal seat_client
+        seat_client = await assemble(
+            settings, profile, lambda: None, failures.append, credentials=CredentialStore()
+        )
+        seat_client.controller.start()
+        return seat_client.embedded.url if seat_client.embedded else settings.backend_url
+
+    async def sign_in() -> str:
+        assert seat_client is not None
+        dialog = seat_client.controller.dialog
+        dialog.job_number_edit.setText(call_taker.job_number)
+        dialog.password_edit.setText(DEMO_PASSWORD)
+        dialog.seat_edit.setText("ST-01")
+        dialog.remember_check.setChecked(False)
+        dialog.sign_in_button.click()
+        await _until(lambda: seat_client.controller.window.isVisible(), "the seat window")
+        if dialog.error_label.isVisible():
+            raise StepFailed(dialog.error_label.text())
+        status = seat_client.session.status
+        return f"{call_taker.name}（{call_taker.job_number}） {status.state.value if status else '?'}"
+
+    async def go_ready() -> str:
+        assert seat_client is not None
+        seat_client.controller.state_bar.ready_action.trigger()
+        await _until(lambda: _state(seat_client) is SeatState.READY, "state ready")
+        return "ready"
+
+    async def go_away() -> str:
+        assert seat_client is not None
+        reason = seat_client.session.selectable_reasons()[0]
+        menu = seat_client.controller.state_bar.away_menu
+        action = next(a for a in menu.actions() if a.objectName() == f"awayReason_{reason.code}")
+        action.trigger()
+        await _until(
+            lambda: (
+                _state(seat_client) is SeatState.AWAY
+                and seat_client.session.status is not None
+                and seat_client.session.status.reason_code == reason.code
+            ),
+            f"away ({reason.code})",
+        )
+        return f"away {reason.code} {reason.label_zh}"
+
+    async def sign_out() -> str:
+        assert seat_client is not None
+        seat_client.controller.state_bar.sign_out_action.trigger()
+        await _until(lambda: seat_client.session.sign_in_result is None, "sign-out")
+        await _until(lambda: seat_client.controller.dialog.isVisible(), "the sign-in dialog again")
+        return "signed out"
+
+    async def shutdown() -> str:
+        assert seat_client is not None
+        await seat_client.shutdown()
+        return "clean"
+
+    try:
+        for name, action in (
+            ("start-backend", start_backend),
+            ("sign-in", sign_in),
+            ("ready", go_ready),
+            ("away", go_away),
+            ("sign-out", sign_out),
+            ("shutdown", shutdown),
+        ):
+            await step(name, action)
+    except StepFailed as exc:
+        out(f"self-test FAILED at step: {exc.args[0]}")
+        if seat_client is not None:
+            await seat_client.shutdown()
+        return 1
+    out("self-test passed")
+    return 0
+
+
+def _state(seat_client: SeatClient) -> SeatState | None:
+    status = seat_client.session.status
+    return status.state if status else None
+
+
+def run_self_test(settings: Settings) -> int:
+    """Run the self-test offscreen in a throw-away profile; returns the exit code."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from seatclient.app import make_qt_application
+
+    app = make_qt_application(settings)
+
+    def out(line: str) -> None:
+        print(line, flush=True)
+
+    with (
+        tempfile.TemporaryDirectory(prefix="seatclient-selftest-") as profile,
+        asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
+    ):
+        code = runner.run(_run_steps(settings, Path(profile), out))
+    sys.stdout.flush()
+    return code

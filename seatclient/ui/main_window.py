@@ -1,0 +1,268 @@
+"""The seat window: it only assembles the regions; each region is its own widget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seatclient.api.events import ConnectionState
+from seatclient.i18n import tr
+from seatclient.ui.regions import RegionPlaceholder
+from seatclient.ui.shortcuts_help import ShortcutsHelp
+from seatclient.ui.state_bar import SeatStateBar
+from seatclient.version import __version__
+
+
+def connection_text(state: ConnectionState) -> tuple[str, str]:
+    """The status bar's words and colour for a connection state."""
+    texts = {
+        ConnectionState.CONNECTING: (tr("Connection", "正在连接后台…"), "#7f8c8d"),
+        ConnectionState.CONNECTED: (tr("Connection", "已连接"), "#27ae60"),
+        ConnectionState.RECONNECTING: (tr("Connection", "连接中断，正在重连…"), "#e67e22"),
+        ConnectionState.OFFLINE: (tr("Connection", "离线：无法连接后台，仍在重试"), "#c0392b"),
+        ConnectionState.CLOSED: (tr("Connection", "未连接"), "#7f8c8d"),
+    }
+    return texts[state]
+
+
+class MainWindow(QMainWindow):
+    """Assembles the seat window: the training banner, the state bar, the regions, the status bar.
+
+    Every region is a dock that can be floated onto a second screen ("one machine, two screens").
+
+    Signals:
+        close_requested: the person closed the window (the controller signs out and quits).
+    """
+
+    close_requested = Signal()
+
+    def __init__(
+        self,
+        state_bar: SeatStateBar,
+        shortcuts: Mapping[str, str],
+        training: bool,
+        backend_label: str,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._settings = settings
+        self._shortcuts = dict(shortcuts)
+        self._allow_close = False
+        title = tr("MainWindow", "12345 座席客户端")
+        self.setWindowTitle(tr("MainWindow", "【培训模式】") + title if training else title)
+        self.setDockNestingEnabled(True)
+        self.state_bar = state_bar
+
+        self.training_banner = QLabel(
+            tr("MainWindow", "培训模式 TRAINING · 使用内置培训后台，所有来电和工单均为模拟，不会进入正式系统")
+        )
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAccessibleName(tr("MainWindow", "培训模式"))
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setStyleSheet(
+            "QLabel { background: #e67e22; color: white; font-weight: bold; padding: 4px; }"
+        )
+        self.training_banner.setVisible(training)
+
+        self.form_region = RegionPlaceholder(
+            "formRegion",
+            tr("MainWindow", "工单"),
+            tr("MainWindow", "接通来电后在此记录工单：来电人、诉求类型、是否保密、事由和诉求。"),
+        )
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        top_layout.addWidget(self.training_banner)
+        top_layout.addWidget(state_bar)
+        top_layout.addWidget(self.form_region, 1)
+        self.setCentralWidget(top)
+
+        self.call_region = RegionPlaceholder(
+            "callRegion", tr("MainWindow", "通话"), tr("MainWindow", "当前没有通话。示闲后，来电将在此振铃。")
+        )
+        self.scripts_region = RegionPlaceholder(
+            "scriptsRegion",
+            tr("MainWindow", "话术"),
+            tr("MainWindow", "振铃时在此提示带工号的开场白，结束时提示结束语。"),
+        )
+        self.knowledge_region = RegionPlaceholder(
+            "knowledgeRegion",
+            tr("MainWindow", "知识库"),
+            tr("MainWindow", "在此检索政策、办事指南和业务口径。"),
+        )
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock(
+            "call", tr("MainWindow", "通话"), self.call_region, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self._add_dock(
+            "scripts", tr("MainWindow", "话术"), self.scripts_region, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._add_dock(
+            "knowledge",
+            tr("MainWindow", "知识库"),
+            self.knowledge_region,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionStatus")
+        self.connection_label.setAccessibleDescription(tr("MainWindow", "后台连接状态"))
+        backend = QLabel(backend_label)
+        backend.setObjectName("backendLabel")
+        backend.setAccessibleName(tr("MainWindow", "后台地址"))
+        version = QLabel(tr("MainWindow", "版本 {version}").format(version=__version__))
+        version.setObjectName("statusVersion")
+        self.statusBar().addWidget(self.connection_label)
+        self.statusBar().addPermanentWidget(backend)
+        self.statusBar().addPermanentWidget(version)
+        self.set_connection(ConnectionState.CONNECTING)
+
+        self._build_menus()
+        self.resize(1280, 800)
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        layout_state = settings.value("mainWindow/state")
+        if isinstance(layout_state, QByteArray):
+            self.restoreState(layout_state)
+
+    def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _shortcut_action(self, text: str, action_id: str, name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        sequence = self._shortcuts.get(action_id)
+        if sequence:
+            action.setShortcut(QKeySequence(sequence))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        return action
+
+    def _build_menus(self) -> None:
+        seat_menu = self.menuBar().addMenu(tr("MainWindow", "座席(&S)"))
+        bar = self.state_bar
+        for action, action_id in (
+            (bar.ready_action, "seat.ready"),
+            (bar.away_action, "seat.away"),
+            (bar.sign_out_action, "seat.sign_out"),
+        ):
+            sequence = self._shortcuts.get(action_id)
+            if sequence:
+                action.setShortcut(QKeySequence(sequence))
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            seat_menu.addAction(action)
+        # The away action opens a menu of reasons; its shortcut pops that menu at the button.
+        bar.away_action.triggered.connect(self._pop_away_menu)
+
+        view_menu = self.menuBar().addMenu(tr("MainWindow", "视图(&V)"))
+        form_action = self._shortcut_action(tr("MainWindow", "工单"), "panel.form", "actionFocusForm")
+        form_action.triggered.connect(lambda: self.form_region.setFocus())
+        view_menu.addAction(form_action)
+        for key, action_id in (
+            ("call", "panel.call"),
+            ("scripts", "panel.scripts"),
+            ("knowledge", "panel.knowledge"),
+        ):
+            dock = self.docks[key]
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"actionToggle_{key}")
+            sequence = self._shortcuts.get(action_id)
+            if sequence:
+                toggle.setShortcut(QKeySequence(sequence))
+            view_menu.addAction(toggle)
+        reset = QAction(tr("MainWindow", "恢复默认布局"), self)
+        reset.setObjectName("actionResetLayout")
+        reset.triggered.connect(self.reset_layout)
+        view_menu.addAction(reset)
+
+        help_menu = self.menuBar().addMenu(tr("MainWindow", "帮助(&H)"))
+        shortcuts_action = self._shortcut_action(
+            tr("MainWindow", "快捷键一览"), "help.shortcuts", "actionShortcuts"
+        )
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        about_action = self._shortcut_action(tr("MainWindow", "关于"), "app.about", "actionAbout")
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(shortcuts_action)
+        help_menu.addAction(about_action)
+        self.shortcuts_help = ShortcutsHelp(self._shortcuts, self)
+
+    def _pop_away_menu(self) -> None:
+        if self.state_bar.away_action.isEnabled():
+            button = self.state_bar.away_button
+            self.state_bar.away_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def set_connection(self, state: ConnectionState) -> None:
+        """Show the backend connection state in the status bar."""
+        text, colour = connection_text(state)
+        self.connection_label.setText(f"● {text}")
+        self.connection_label.setAccessibleName(text)
+        self.connection_label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}")
+
+    def reset_layout(self) -> None:
+        """Dock every region back into the window."""
+        for key, dock in self.docks.items():
+            dock.setFloating(False)
+            dock.show()
+            area = (
+                Qt.DockWidgetArea.LeftDockWidgetArea
+                if key == "call"
+                else Qt.DockWidgetArea.RightDockWidgetArea
+            )
+            self.addDockWidget(area, dock)
+
+    def show_shortcuts(self) -> None:
+        """Show the shortcuts overlay."""
+        self.shortcuts_help.open()
+
+    def show_about(self) -> None:
+        """Show the About box (non-blocking)."""
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(tr("MainWindow", "关于 12345 座席客户端"))
+        box.setText(
+            tr("MainWindow", "12345 政务服务便民热线座席客户端\n版本 {version}").format(version=__version__)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def save_layout(self) -> None:
+        """Remember the window's geometry and where the regions are."""
+        self._settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self._settings.setValue("mainWindow/state", self.saveState())
+        self._settings.sync()
+
+    def allow_close(self) -> None:
+        """Let the next close go through (after the controller has signed out)."""
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing means signing out first; the controller decides and then closes for real."""
+        self.save_layout()
+        if self._allow_close:
+            event.accept()
+            return
+        event.ignore()
+        self.close_requested.emit()

@@ -1,0 +1,50 @@
+"""The shortcuts overlay (F1): every action and its key, as configured."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from seatclient.i18n import tr
+
+
+def action_label(action_id: str) -> str:
+    """The name of a shortcut action as the person knows it."""
+    labels = {
+        "seat.ready": tr("Shortcuts", "示闲"),
+        "seat.away": tr("Shortcuts", "示忙（选择原因）"),
+        "seat.sign_out": tr("Shortcuts", "签出"),
+        "help.shortcuts": tr("Shortcuts", "快捷键一览"),
+        "panel.call": tr("Shortcuts", "显示/隐藏通话区"),
+        "panel.form": tr("Shortcuts", "跳到工单"),
+        "panel.scripts": tr("Shortcuts", "显示/隐藏话术区"),
+        "panel.knowledge": tr("Shortcuts", "显示/隐藏知识库"),
+        "app.about": tr("Shortcuts", "关于"),
+    }
+    return labels.get(action_id, action_id)
+
+
+class ShortcutsHelp(QDialog):
+    """Lists the shortcut map in force (defaults plus the hall's and the user's changes)."""
+
+    def __init__(self, shortcuts: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsHelp")
+        self.setWindowTitle(tr("Shortcuts", "快捷键一览"))
+        table = QTableWidget(len(shortcuts), 2)
+        table.setObjectName("shortcutsTable")
+        table.setAccessibleName(tr("Shortcuts", "快捷键列表"))
+        table.setHorizontalHeaderLabels([tr("Shortcuts", "操作"), tr("Shortcuts", "按键")])
+        for row, (action_id, sequence) in enumerate(shortcuts.items()):
+            table.setItem(row, 0, QTableWidgetItem(action_label(action_id)))
+            table.setItem(row, 1, QTableWidgetItem(sequence))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(420, 360)
