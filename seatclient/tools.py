@@ -1,0 +1,245 @@
+"""The hall IT command line: check a hall's rule overrides and compute due dates.
+
+Run as ``python -m seatclient.tools`` (or ``seatclient tools``)::
+
+    python -m seatclient.tools due-date --registered 2025-09-30T16:20 --class routine --policy HZ-2020
+    python -m seatclient.tools validate-config /etc/seatclient/rules
+
+Exit codes: 0 all well, 1 problems found in the rules, 2 wrong usage.
+
+``validate-config`` checks every ``*.json`` file of a folder whose name is a known rule set, through
+the table :data:`RULE_VALIDATORS` (rule-set name → validator). A new rule set is checked by adding
+one line to it, or by calling :func:`register_validator`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from seatclient.forms.calendar import (
+    DueDate,
+    load_default_calculator,
+    registration_date,
+    validate_holidays,
+)
+from seatclient.forms.places import validate_places
+from seatclient.forms.schema import schema_problems
+from seatclient.forms.taxonomy import validate_taxonomy
+from seatclient.forms.time_limits import TimeLimitLookupError, validate_time_limits
+from seatclient.i18n import tr
+from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+RuleValidator = Callable[[RuleFile], list[RuleError]]
+
+RULE_VALIDATORS: dict[str, RuleValidator] = {
+    "taxonomy": validate_taxonomy,
+    "places": validate_places,
+    "time_limits": validate_time_limits,
+    "holidays": validate_holidays,
+    "intake_form": schema_problems,
+}
+"""Rule-set name (the file stem in a rules folder) → the function listing that file's problems."""
+
+
+def register_validator(name: str, validator: RuleValidator) -> None:
+    """Make ``validate-config`` check ``<name>.json`` files with ``validator``."""
+    RULE_VALIDATORS[name] = validator
+
+
+@dataclass
+class ConfigReport:
+    """The outcome of checking a rules folder.
+
+    Attributes:
+        checked: the files that were checked, in order.
+        problems: every problem found, in file order.
+        skipped: files whose names are not a known rule set.
+    """
+
+    checked: list[Path] = field(default_factory=list)
+    problems: list[RuleError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def validate_config_dir(
+    directory: Path, validators: Mapping[str, RuleValidator] | None = None
+) -> ConfigReport:
+    """Check every known rule file in ``directory`` and return what was found.
+
+    Args:
+        directory: a hall's override folder.
+        validators: the rule-set table; :data:`RULE_VALIDATORS` when ``None``.
+    """
+    table = RULE_VALIDATORS if validators is None else validators
+    report = ConfigReport()
+    for path in sorted(directory.glob("*.json")):
+        validator = table.get(path.stem)
+        if validator is None:
+            report.skipped.append(path)
+            continue
+        report.checked.append(path)
+        try:
+            rule_file = load_rule_file(path)
+        except RuleError as error:
+            report.problems.append(error)
+            continue
+        report.problems.extend(validator(rule_file))
+    return report
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose own error line is Chinese and whose usage errors exit with 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, tr("Tools", "参数错误：{reason}").format(reason=message) + "\n")
+
+
+def _registered_time(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            tr(
+                "Tools", "“{text}”不是 ISO 8601 时间，例如 2025-09-30T16:20 或 2025-09-30T16:20:00+08:00"
+            ).format(text=text)
+        ) from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the command-line parser with its subcommands."""
+    parser = _ArgumentParser(
+        prog="seatclient tools",
+        description=tr("Tools", "座席客户端的运维工具：检查规则文件、计算办理期限。"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
+    commands.required = True
+
+    due = commands.add_parser(
+        "due-date",
+        help=tr("Tools", "计算工单的办理截止时间"),
+        description=tr("Tools", "按工作日（含法定节假日和调休）计算办理截止时间；登记当日不计。"),
+    )
+    due.add_argument(
+        "--registered",
+        required=True,
+        type=_registered_time,
+        metavar="ISO-DATETIME",
+        help=tr("Tools", "登记时间，ISO 8601；不带时区时按北京时间"),
+    )
+    due.add_argument(
+        "--class",
+        dest="class_code",
+        required=True,
+        metavar="CLASS",
+        help=tr("Tools", "办理时限类别，如 quick、general、routine"),
+    )
+    due.add_argument(
+        "--policy",
+        metavar="NAME",
+        help=tr("Tools", "办理时限政策，如 ZJ-2025、HZ-2020；默认用规则文件指定的"),
+    )
+    due.add_argument("--rules-dir", type=Path, metavar="DIR", help=tr("Tools", "本厅的规则覆盖目录"))
+    due.add_argument("--json", action="store_true", help=tr("Tools", "以 JSON 输出"))
+
+    validate = commands.add_parser(
+        "validate-config",
+        help=tr("Tools", "检查本厅规则覆盖目录中的规则文件"),
+        description=tr("Tools", "检查目录中每个已知规则的 JSON 文件；问题按“文件:行: 键: 问题”列出。"),
+    )
+    validate.add_argument("directory", type=Path, metavar="DIR", help=tr("Tools", "规则覆盖目录"))
+    return parser
+
+
+def _due_date_json(registered: datetime, due: DueDate) -> str:
+    return json.dumps(
+        {
+            "registered": registered.isoformat(),
+            "registration_date": registration_date(registered).isoformat(),
+            "due_date": due.due_date.isoformat(),
+            "deadline": due.deadline.isoformat(),
+            "working_days": due.working_days,
+            "provisional": due.provisional,
+            "policy": due.policy,
+            "class": due.class_code,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _run_due_date(args: argparse.Namespace) -> int:
+    try:
+        calculator = load_default_calculator(RuleBook(override_dir=args.rules_dir))
+        due = calculator.due(args.registered, args.class_code, args.policy)
+    except RuleError as error:
+        print(error.describe(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except TimeLimitLookupError as error:
+        print(tr("Tools", "错误：{reason}").format(reason=error), file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(_due_date_json(args.registered, due))
+        return EXIT_OK
+    print(tr("Tools", "截止时间：{deadline}").format(deadline=due.deadline.isoformat()))
+    print(
+        tr("Tools", "办结日：{day}（政策 {policy}，类别 {code}，{days} 个工作日，登记当日不计）").format(
+            day=due.due_date.isoformat(), policy=due.policy, code=due.class_code, days=due.working_days
+        )
+    )
+    if due.provisional:
+        print(tr("Tools", "临时结果：是（超出已知的节假日安排，按周一至周五估算，公布后需复核）"))
+    else:
+        print(tr("Tools", "临时结果：否"))
+    return EXIT_OK
+
+
+def _run_validate_config(args: argparse.Namespace) -> int:
+    directory: Path = args.directory
+    if not directory.is_dir():
+        print(tr("Tools", "错误：{path} 不是目录").format(path=directory), file=sys.stderr)
+        return EXIT_USAGE
+    report = validate_config_dir(directory)
+    for path in report.skipped:
+        print(
+            tr("Tools", "警告：{file}：不是已知的规则文件，已跳过（已知：{names}）").format(
+                file=path, names="、".join(f"{name}.json" for name in sorted(RULE_VALIDATORS))
+            ),
+            file=sys.stderr,
+        )
+    for problem in report.problems:
+        print(problem.describe())
+    print(
+        tr("Tools", "检查了 {files} 个规则文件，发现 {problems} 个问题").format(
+            files=len(report.checked), problems=len(report.problems)
+        )
+    )
+    return EXIT_PROBLEMS if report.problems else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the hall IT command line and return its exit code (0 well, 1 problems, 2 usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:
+        # argparse exits on --help (0) and on usage errors (2); callers want a return code.
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_USAGE
+    if args.command == "due-date":
+        return _run_due_date(args)
+    return _run_validate_config(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
