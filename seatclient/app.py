@@ -12,7 +12,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import qasync
 from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -27,6 +26,8 @@ from seatclient.rules import RuleBook
 from seatclient.session import SeatSession
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.error_display import show_error_message
+from seatclient.ui.event_loop import SeatEventLoop
+from seatclient.ui.gc_guard import GuiThreadGarbageCollector
 from seatclient.ui.seat_controller import SeatController
 from seatclient.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, instance_name
 from seatclient.version import __version__
@@ -176,5 +177,10 @@ def run(settings: Settings) -> int:
         print(tr("App", "座席客户端已在运行，已切换到其窗口。"), file=sys.stderr)
         return 0
     os.environ.setdefault("QT_ACCESSIBILITY", "1")
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        return runner.run(run_seat_client(app, settings, profile))
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    try:
+        with asyncio.Runner(loop_factory=lambda: SeatEventLoop(app)) as runner:
+            return runner.run(run_seat_client(app, settings, profile))
+    finally:
+        collector.stop()

@@ -16,12 +16,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import qasync
-
 from seatclient.api.models import SeatState
 from seatclient.config import Settings
 from seatclient.credentials import CredentialStore
 from seatclient.mock.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from seatclient.ui.event_loop import SeatEventLoop
+from seatclient.ui.gc_guard import GuiThreadGarbageCollector
 
 if TYPE_CHECKING:
     from seatclient.app import SeatClient
@@ -151,10 +151,15 @@ def run_self_test(settings: Settings) -> int:
     def out(line: str) -> None:
         print(line, flush=True)
 
-    with (
-        tempfile.TemporaryDirectory(prefix="seatclient-selftest-") as profile,
-        asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner,
-    ):
-        code = runner.run(_run_steps(settings, Path(profile), out))
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="seatclient-selftest-") as profile,
+            asyncio.Runner(loop_factory=lambda: SeatEventLoop(app)) as runner,
+        ):
+            code = runner.run(_run_steps(settings, Path(profile), out))
+    finally:
+        collector.stop()
     sys.stdout.flush()
     return code

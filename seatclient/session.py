@@ -212,9 +212,18 @@ class SeatSession:
             self._set_status(accepted.status)
 
     async def sign_out(self) -> None:
-        """Sign out at the backend and close the stream."""
+        """Sign out at the backend and close the stream.
+
+        The backend's acceptance of the sign-out is its answer, so the seat shows signed out at once
+        even though the stream closes before the matching event could arrive.
+        """
         try:
             await self._client.sign_out()
+            if self.status is not None:
+                self.status = self.status.model_copy(
+                    update={"state": SeatState.SIGNED_OUT, "reason_code": None, "since": self.clock.now()}
+                )
+                self.status_changed.emit(self.status)
         finally:
             await self._stop_stream()
             self._end(tr("SeatSession", "已签出。"))

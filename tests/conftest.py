@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
+from support.keyrings import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests must never read the workstation's real configuration.
@@ -31,25 +31,6 @@ def isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(variable, str(path))
     monkeypatch.setenv("SEATCLIENT_SYSTEM_CONFIG", str(tmp_path / "system" / "config.toml"))
     return home
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps secrets in memory: a stand-in for the Secret Service in widget tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture

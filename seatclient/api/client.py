@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import uuid
 from collections.abc import AsyncIterator
@@ -41,7 +42,9 @@ def make_http_client(base_url: str, verify: str | bool = True, timeout: float = 
         verify: ``True`` for the system CAs, or the path of the hall's CA bundle.
         timeout: seconds for connecting and for each read of an ordinary call.
     """
-    tls: ssl.SSLContext | bool = ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify
+    tls: ssl.SSLContext | bool = (
+        ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify
+    )
     return httpx.AsyncClient(
         base_url=base_url,
         verify=tls,
@@ -219,7 +222,8 @@ class ApiClient:
                             await self.refresh(used_token)
                             continue
                         raise error
-                    yield response.aiter_lines()
+                    async with contextlib.aclosing(response.aiter_lines()) as lines:  # type: ignore[type-var]
+                        yield lines
                     return
             except httpx.TransportError as exc:
                 raise classify_transport_error(exc) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
@@ -130,10 +131,11 @@ class EventStream:
                         self._set_state(ConnectionState.CONNECTED)
                         if came_back:
                             self.reconnected.emit(None)
-                        async for frame in parse_sse(lines):
-                            self._handle(frame)
-                            if self._stopping:
-                                return
+                        async with contextlib.aclosing(parse_sse(lines)) as frames:  # type: ignore[type-var]
+                            async for frame in frames:
+                                self._handle(frame)
+                                if self._stopping:
+                                    return
                 except BackendError as exc:
                     if exc.kind is ErrorKind.SESSION_EXPIRED:
                         self.session_lost.emit(exc)
