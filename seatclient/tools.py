@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
+from seatclient.dispatch.catalogue import validate_catalogue
+from seatclient.dispatch.units import load_default_units, validate_units
 from seatclient.forms.calendar import (
     DueDate,
     load_default_calculator,
@@ -31,10 +33,12 @@ from seatclient.forms.calendar import (
 )
 from seatclient.forms.places import validate_places
 from seatclient.forms.schema import schema_problems
+from seatclient.forms.taxonomy import load_default as load_default_taxonomy
 from seatclient.forms.taxonomy import validate_taxonomy
 from seatclient.forms.time_limits import TimeLimitLookupError, validate_time_limits
 from seatclient.i18n import tr
 from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
+from seatclient.seat.machine import seat_rules_problems
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -42,12 +46,33 @@ EXIT_USAGE = 2
 
 RuleValidator = Callable[[RuleFile], list[RuleError]]
 
+
+def _units_problems(rule_file: RuleFile) -> list[RuleError]:
+    return validate_units(rule_file)[1]
+
+
+def _catalogue_problems(rule_file: RuleFile) -> list[RuleError]:
+    # The catalogue names units and topics: check it against the hall's own files where the same
+    # folder has them, else the shipped ones.
+    book = RuleBook(override_dir=Path(rule_file.source).parent)
+    try:
+        directory = load_default_units(book)
+        taxonomy = load_default_taxonomy(book)
+    except RuleError as error:
+        return [error]
+    known_topics = {cls.name: [item.name for item in cls.items] for cls in taxonomy.classes}
+    return validate_catalogue(rule_file, directory, known_topics)[1]
+
+
 RULE_VALIDATORS: dict[str, RuleValidator] = {
     "taxonomy": validate_taxonomy,
     "places": validate_places,
     "time_limits": validate_time_limits,
     "holidays": validate_holidays,
     "intake_form": schema_problems,
+    "seat_rules": seat_rules_problems,
+    "units": _units_problems,
+    "dispatch_catalogue": _catalogue_problems,
 }
 """Rule-set name (the file stem in a rules folder) → the function listing that file's problems."""
 

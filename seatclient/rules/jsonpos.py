@@ -6,6 +6,7 @@ The standard ``json`` module gives values but no positions; hall IT staff need "
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,9 +50,10 @@ class _Walker:
         self.text = text
         self.lines = lines
         self.decoder = json.JSONDecoder()
+        self._newlines = [index for index, char in enumerate(text) if char == "\n"]
 
     def _line_at(self, pos: int) -> int:
-        return self.text.count("\n", 0, pos) + 1
+        return bisect.bisect_left(self._newlines, pos) + 1
 
     def _skip(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos] in _WHITESPACE:
