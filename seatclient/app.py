@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,8 +138,9 @@ async def assemble(
 
 async def run_seat_client(app: QApplication, settings: Settings, profile: Path) -> int:
     """Run the seat client until the person quits; then shut down cleanly."""
+    # Quitting is the controller's decision (sign out first), never a side effect of the last
+    # window closing: between the sign-in dialog and the seat window there is an instant with none.
     quit_requested = asyncio.Event()
-    app.lastWindowClosed.connect(quit_requested.set)
     funnel = ErrorFunnel(show_error_message)
 
     def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -154,7 +157,12 @@ async def run_seat_client(app: QApplication, settings: Settings, profile: Path) 
         funnel.report(type(error), error, error.__traceback__)
 
     sys.excepthook = excepthook
-    asyncio.get_running_loop().set_exception_handler(loop_exception_handler)
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(loop_exception_handler)
+    # A session logout or a service stop sends SIGTERM: sign out and close like a normal quit.
+    for stop_signal in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(stop_signal, quit_requested.set)
     seat_client = await assemble(settings, profile, quit_requested.set, report_task_error)
     single = SingleInstanceServer(instance_name(str(profile)), seat_client.controller.bring_to_front)
     seat_client.controller.start()

@@ -4,6 +4,11 @@ Run as ``python -m seatclient.tools`` (or ``seatclient tools``)::
 
     python -m seatclient.tools due-date --registered 2025-09-30T16:20 --class routine --policy HZ-2020
     python -m seatclient.tools validate-config /etc/seatclient/rules
+    python -m seatclient.tools keyring-check
+
+``keyring-check`` stores, reads back and deletes a throw-away secret in the workstation's keyring
+(the one "remember password" uses) and names the keyring back end; it exits 1 when there is no
+secure keyring or the round trip fails.
 
 Exit codes: 0 all well, 1 problems found in the rules, 2 wrong usage.
 
@@ -16,6 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import secrets
+import socket
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +31,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
+import keyring
+from keyring.backend import KeyringBackend
+
+from seatclient.compliance.normalize import Normalizer, check_lookalikes, load_default_lookalikes
+from seatclient.compliance.phrases import check_phrase_rules
+from seatclient.compliance.scripts import check_scripts
+from seatclient.credentials import CredentialStore
 from seatclient.dispatch.catalogue import validate_catalogue
 from seatclient.dispatch.units import load_default_units, validate_units
 from seatclient.forms.calendar import (
@@ -64,6 +79,16 @@ def _catalogue_problems(rule_file: RuleFile) -> list[RuleError]:
     return validate_catalogue(rule_file, directory, known_topics)[1]
 
 
+def _phrases_problems(rule_file: RuleFile) -> list[RuleError]:
+    # Phrases are matched after look-alike folding: check them with the hall's own look-alikes.
+    book = RuleBook(override_dir=Path(rule_file.source).parent)
+    try:
+        normalizer = Normalizer(load_default_lookalikes(book))
+    except RuleError as error:
+        return [error]
+    return check_phrase_rules(rule_file, normalizer)
+
+
 RULE_VALIDATORS: dict[str, RuleValidator] = {
     "taxonomy": validate_taxonomy,
     "places": validate_places,
@@ -73,6 +98,9 @@ RULE_VALIDATORS: dict[str, RuleValidator] = {
     "seat_rules": seat_rules_problems,
     "units": _units_problems,
     "dispatch_catalogue": _catalogue_problems,
+    "forbidden_phrases": _phrases_problems,
+    "lookalikes": check_lookalikes,
+    "scripts": check_scripts,
 }
 """Rule-set name (the file stem in a rules folder) → the function listing that file's problems."""
 
@@ -184,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=tr("Tools", "检查目录中每个已知规则的 JSON 文件；问题按“文件:行: 键: 问题”列出。"),
     )
     validate.add_argument("directory", type=Path, metavar="DIR", help=tr("Tools", "规则覆盖目录"))
+
+    commands.add_parser(
+        "keyring-check",
+        help=tr("Tools", "检查本机的系统钥匙串能否保存密码"),
+        description=tr("Tools", "在系统钥匙串中写入、读回并删除一个临时测试密码，并显示所用的钥匙串后端。"),
+    )
     return parser
 
 
@@ -252,6 +286,47 @@ def _run_validate_config(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.problems else EXIT_OK
 
 
+def keyring_backend_description(backend: KeyringBackend) -> str:
+    """Name a keyring back end (``module.Class``), with the back ends a chain consults in order."""
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    chained = getattr(backend, "backends", None)
+    if isinstance(chained, Sequence) and chained:
+        return f"{name} [{', '.join(keyring_backend_description(member) for member in chained)}]"
+    return name
+
+
+def run_keyring_check(backend: KeyringBackend | None = None) -> int:
+    """Round-trip a throw-away secret through ``CredentialStore``; returns the exit code.
+
+    Args:
+        backend: the keyring to check; the one the seat client would use when ``None``.
+    """
+    backend = backend or keyring.get_keyring()
+    store = CredentialStore(backend)
+    print(tr("Tools", "钥匙串后端：{backend}").format(backend=keyring_backend_description(backend)))
+    if not store.available:
+        print(tr("Tools", "没有可用的安全钥匙串：座席客户端不会在本机记住密码。"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    # A name that cannot collide with a real account: no job number contains "keyring-check".
+    backend_url = f"keyring-check://{socket.gethostname()}"
+    account = f"keyring-check-{os.getpid()}"
+    secret = secrets.token_urlsafe(24)
+    try:
+        if not store.save(backend_url, account, secret):
+            print(tr("Tools", "写入测试密码失败。"), file=sys.stderr)
+            return EXIT_PROBLEMS
+        if store.load(backend_url, account) != secret:
+            print(tr("Tools", "读回的测试密码与写入的不一致。"), file=sys.stderr)
+            return EXIT_PROBLEMS
+    finally:
+        store.forget(backend_url, account)
+    if store.load(backend_url, account) is not None:
+        print(tr("Tools", "删除测试密码失败：钥匙串中仍有该条目。"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(tr("Tools", "钥匙串检查通过：写入、读回、删除测试密码均成功。"))
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the hall IT command line and return its exit code (0 well, 1 problems, 2 usage)."""
     parser = build_parser()
@@ -263,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else EXIT_USAGE
     if args.command == "due-date":
         return _run_due_date(args)
+    if args.command == "keyring-check":
+        return run_keyring_check()
     return _run_validate_config(args)
 
 

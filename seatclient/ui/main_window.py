@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QVBoxLayout,
+    QSizePolicy,
+    QToolBar,
     QWidget,
 )
 
@@ -81,14 +82,11 @@ class MainWindow(QMainWindow):
             tr("MainWindow", "工单"),
             tr("MainWindow", "接通来电后在此记录工单：来电人、诉求类型、是否保密、事由和诉求。"),
         )
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(0)
-        top_layout.addWidget(self.training_banner)
-        top_layout.addWidget(state_bar)
-        top_layout.addWidget(self.form_region, 1)
-        self.setCentralWidget(top)
+        # Toolbars span the whole window above the docks, so the training marker and the seat state
+        # stay in view however the regions are arranged.
+        self._fixed_toolbar("trainingBar", self.training_banner).setVisible(training)
+        self._fixed_toolbar("seatStateToolBar", state_bar)
+        self.setCentralWidget(self.form_region)
 
         self.call_region = RegionPlaceholder(
             "callRegion", tr("MainWindow", "通话"), tr("MainWindow", "当前没有通话。示闲后，来电将在此振铃。")
@@ -138,6 +136,20 @@ class MainWindow(QMainWindow):
         layout_state = settings.value("mainWindow/state")
         if isinstance(layout_state, QByteArray):
             self.restoreState(layout_state)
+
+    def _fixed_toolbar(self, name: str, widget: QWidget) -> QToolBar:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName(name)
+        toolbar.setAccessibleName(widget.accessibleName() or name)
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.toggleViewAction().setEnabled(False)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        toolbar.addWidget(widget)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        return toolbar
 
     def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)

@@ -125,9 +125,6 @@ class SeatController(QObject):
         else:
             self._credentials.forget(self._backend_url, job_number)
         ProfileState(last_job_number=job_number, last_seat_id=seat_id).save(self._profile_state_path)
-        self.dialog.set_busy(False)
-        self.dialog.password_edit.clear()
-        self.dialog.accept()
         self.state_bar.set_agent(result.agent.name, result.agent.job_number, result.seat_id)
         self.state_bar.set_reasons(self._session.selectable_reasons(), self._language)
         self.state_bar.show_notice("")
@@ -136,6 +133,9 @@ class SeatController(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        self.dialog.set_busy(False)
+        self.dialog.password_edit.clear()
+        self.dialog.accept()
 
     def _on_dialog_rejected(self) -> None:
         if not self._session.sign_in_result:

@@ -23,7 +23,10 @@ def test_defaults_mean_training_mode(tmp_path: Path) -> None:
 
 
 def test_user_file_beats_system_file_and_flags_beat_both(tmp_path: Path) -> None:
-    system = write(tmp_path / "etc.toml", 'backend_url = "https://hall.example:8443"\nseat_id = "A01"\nhall_id = "hz-1"\n')
+    system = write(
+        tmp_path / "etc.toml",
+        'backend_url = "https://hall.example:8443"\nseat_id = "A01"\nhall_id = "hz-1"\n',
+    )
     user = write(tmp_path / "user.toml", 'seat_id = "B02"\n')
     settings = load_settings({"seat_id": "C03", "language": "en"}, system_file=system, user_file=user)
     assert settings.backend_url == "https://hall.example:8443"
@@ -71,7 +74,9 @@ def test_unknown_key_names_file_line_and_allowed_keys(tmp_path: Path) -> None:
         ('[shortcuts]\n"seat.ready" = "F3"\n', "shortcuts", "F3"),
     ],
 )
-def test_bad_values_name_the_key_and_what_is_allowed(tmp_path: Path, text: str, key: str, fragment: str) -> None:
+def test_bad_values_name_the_key_and_what_is_allowed(
+    tmp_path: Path, text: str, key: str, fragment: str
+) -> None:
     bad = write(tmp_path / "config.toml", text)
     with pytest.raises(ConfigError) as caught:
         load_settings(system_file=tmp_path / "absent.toml", user_file=bad)
@@ -90,7 +95,9 @@ def test_broken_toml_names_the_file(tmp_path: Path) -> None:
 
 def test_bad_flag_is_reported_as_from_the_command_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
-        load_settings({"backend_url": "hall.local"}, system_file=tmp_path / "a.toml", user_file=tmp_path / "b.toml")
+        load_settings(
+            {"backend_url": "hall.local"}, system_file=tmp_path / "a.toml", user_file=tmp_path / "b.toml"
+        )
     assert caught.value.source == "命令行"
 
 

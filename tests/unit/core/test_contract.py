@@ -23,7 +23,15 @@ def test_openapi_matches_the_snapshot() -> None:
 
 def test_contract_has_the_foundation_endpoints() -> None:
     paths = json.loads(render())["paths"]
-    for path in ("/session", "/session/refresh", "/seat/state", "/seat/reasons", "/config", "/events", "/health"):
+    for path in (
+        "/session",
+        "/session/refresh",
+        "/seat/state",
+        "/seat/reasons",
+        "/config",
+        "/events",
+        "/health",
+    ):
         assert f"{API_PREFIX}{path}" in paths
     assert "post" in paths[f"{API_PREFIX}/session"]
     assert "delete" in paths[f"{API_PREFIX}/session"]

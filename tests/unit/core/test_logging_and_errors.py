@@ -27,7 +27,9 @@ def test_redact_removes_secrets(text: str, secret: str) -> None:
     assert secret not in redact(text)
 
 
-@pytest.mark.parametrize("text", ["event 1763812345678 delivered", "order 2026112200012 saved", "seat A01 ready"])
+@pytest.mark.parametrize(
+    "text", ["event 1763812345678 delivered", "order 2026112200012 saved", "seat A01 ready"]
+)
 def test_redact_keeps_ids_that_are_not_phones(text: str) -> None:
     assert redact(text) == text
 
@@ -55,7 +57,9 @@ def test_log_file_holds_no_secret_even_in_tracebacks(tmp_path: Path) -> None:
 def test_funnel_shows_once_then_stays_quiet_for_repeats() -> None:
     shown: list[tuple[str, str]] = []
     now = [100.0]
-    funnel = ErrorFunnel(lambda title, text: shown.append((title, text)), quiet_seconds=30, clock=lambda: now[0])
+    funnel = ErrorFunnel(
+        lambda title, text: shown.append((title, text)), quiet_seconds=30, clock=lambda: now[0]
+    )
 
     def fail() -> None:
         raise KeyError("x")

@@ -25,10 +25,13 @@ async def frames(text: str) -> list[SseFrame]:
 @pytest.mark.asyncio
 async def test_sse_frames_ids_events_multiline_data_and_comments() -> None:
     parsed = await frames(
-        "retry: 1000\n: connected\n\nid: 7\nevent: seat.state\ndata: {\"a\":\ndata: 1}\n\n"
+        'retry: 1000\n: connected\n\nid: 7\nevent: seat.state\ndata: {"a":\ndata: 1}\n\n'
         "event: heartbeat\ndata: {}\n\n"
     )
-    assert [(f.id, f.event, f.data) for f in parsed] == [("7", "seat.state", '{"a":\n1}'), (None, "heartbeat", "{}")]
+    assert [(f.id, f.event, f.data) for f in parsed] == [
+        ("7", "seat.state", '{"a":\n1}'),
+        (None, "heartbeat", "{}"),
+    ]
 
 
 @pytest.mark.asyncio
