@@ -37,7 +37,9 @@ def app_environment(display: VirtualDisplay, home: Path) -> dict[str, str]:
 
 def start_app(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as output:
-        return subprocess.Popen([sys.executable, "-m", "seatclient"], env=env, stdout=output, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, "-m", "seatclient"], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
 
 
 def type_into(display: VirtualDisplay, window_id: str, *keys: tuple[str, str]) -> None:
