@@ -100,6 +100,8 @@ def test_sign_in_and_seat_window_under_x(tmp_path: Path, isolated_profile: Path,
     output = log.read_text(encoding="utf-8", errors="replace")
     assert code == 0, output
     assert "Traceback" not in output, output
+    noisy = [line for line in output.splitlines() if " WARNING " in line or " ERROR " in line]
+    assert noisy == [], "a clean run and shutdown logs no warning"
     profile_log = home / "data" / "seatclient" / "logs" / "seatclient.log"
     content = profile_log.read_text(encoding="utf-8")
     assert "training mode" in content
