@@ -34,6 +34,7 @@ from typing import NoReturn
 import keyring
 from keyring.backend import KeyringBackend
 
+from seatclient.compliance.checks import check_compliance_policy
 from seatclient.compliance.normalize import Normalizer, check_lookalikes, load_default_lookalikes
 from seatclient.compliance.phrases import check_phrase_rules
 from seatclient.compliance.scripts import check_scripts
@@ -98,6 +99,7 @@ RULE_VALIDATORS: dict[str, RuleValidator] = {
     "seat_rules": seat_rules_problems,
     "units": _units_problems,
     "dispatch_catalogue": _catalogue_problems,
+    "compliance_policy": check_compliance_policy,
     "forbidden_phrases": _phrases_problems,
     "lookalikes": check_lookalikes,
     "scripts": check_scripts,

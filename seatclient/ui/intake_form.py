@@ -12,6 +12,8 @@ topic and place boxes, typing (Chinese, pinyin or initials) or Down opens the li
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -47,6 +49,9 @@ SECTION_SHORTCUT = "Ctrl+{number}"
 SUBMIT_SHORTCUTS = ("Ctrl+Return", "Ctrl+Enter")
 """The keys that submit the order (main keyboard and keypad Enter)."""
 
+PreSubmitCheck = Callable[[dict[str, Any]], Sequence[Any]]
+"""A check run on a valid order's payload before it is submitted; what it returns holds submission back."""
+
 
 class IntakeFormWidget(QWidget):
     """The order form of the seat window, built from the editor's schema.
@@ -65,12 +70,16 @@ class IntakeFormWidget(QWidget):
         submit_requested: (payload dict, see ``OrderDraft.to_payload``) submission asked, form valid.
         field_error_changed: (field key, message) the error shown for a field changed ("" = none).
         title_changed: (title) the order's one-line title changed (masked when confidential).
+        pre_submit_findings: (payload dict, findings list) the pre-submit check (see
+            :meth:`set_pre_submit_check`) found something; submission is held back until
+            :meth:`submit_acknowledged` is called with these findings.
     """
 
     values_changed = Signal(str)
     submit_requested = Signal(dict)
     field_error_changed = Signal(str, str)
     title_changed = Signal(str)
+    pre_submit_findings = Signal(dict, list)
 
     def __init__(self, editor: OrderEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +95,7 @@ class IntakeFormWidget(QWidget):
         self._last_focused: QWidget | None = None
         self._title = ""
         self._row_labels: list[QLabel] = []
+        self._pre_submit_check: PreSubmitCheck | None = None
         language = editor.language
         self.setAccessibleName(self._schema.title.text(language))
 
@@ -321,8 +331,9 @@ class IntakeFormWidget(QWidget):
         """Validate the whole form; emit ``submit_requested`` when valid, else show every error.
 
         Returns:
-            Whether the order was valid (and ``submit_requested`` emitted). When it is not, the focus
-            moves to the first field in error.
+            Whether ``submit_requested`` was emitted. When the order is not valid, the focus moves to
+            the first field in error; when the pre-submit check finds something, ``pre_submit_findings``
+            is emitted instead.
         """
         errors = self._editor.errors()
         by_key = {error.field_key: error for error in errors}
@@ -332,7 +343,39 @@ class IntakeFormWidget(QWidget):
         if errors:
             self.focus_field(errors[0].field_key)
             return False
-        self.submit_requested.emit(self._editor.payload())
+        return self._submit_checked(None)
+
+    def set_pre_submit_check(self, check: PreSubmitCheck | None) -> None:
+        """Run ``check`` on every valid order before submitting it (``None``: no check).
+
+        When it returns anything, ``pre_submit_findings`` is emitted instead of ``submit_requested``;
+        the form itself does not judge what was found.
+        """
+        self._pre_submit_check = check
+
+    def submit_acknowledged(self, findings: Sequence[Any]) -> bool:
+        """Submit although the pre-submit check found ``findings``, which the user chose to keep.
+
+        The form is validated and checked again: only when the check finds exactly ``findings`` (the
+        text was not changed in between) is ``submit_requested`` emitted; anything else found is
+        reported on ``pre_submit_findings`` as after :meth:`submit`.
+
+        Returns:
+            Whether ``submit_requested`` was emitted.
+        """
+        errors = self._editor.errors()
+        if errors:
+            return self.submit()
+        return self._submit_checked(list(findings))
+
+    def _submit_checked(self, acknowledged: list[Any] | None) -> bool:
+        payload = self._editor.payload()
+        if self._pre_submit_check is not None:
+            findings = list(self._pre_submit_check(payload))
+            if findings and findings != acknowledged:
+                self.pre_submit_findings.emit(payload, findings)
+                return False
+        self.submit_requested.emit(payload)
         return True
 
     def focus_field(self, key: str) -> None:
