@@ -50,3 +50,5 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(QM) tests/artifacts
+
+include installer/installer.mk

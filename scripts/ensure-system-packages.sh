@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install Debian/Ubuntu packages that are missing, and only those. Usage: ensure-system-packages.sh runtime|test
+# Install Debian/Ubuntu packages that are missing, and only those.
+# Usage: ensure-system-packages.sh runtime|test|bundle|deb|nsis
 # Runs apt-get as root, or through sudo; without either it names what is missing and fails.
 set -euo pipefail
 
@@ -12,10 +13,19 @@ test_only=(
   python3-pyatspi at-spi2-core
 )
 
+# What the installer builds need: objdump/strip for PyInstaller and the glibc floor, dpkg-deb and
+# desktop-file-validate for the .deb, makensis for the Windows script.
+bundle=(binutils)
+deb=(binutils dpkg desktop-file-utils)
+nsis=(nsis)
+
 case "${1:-runtime}" in
   runtime) wanted=("${runtime[@]}") ;;
-  test) wanted=("${runtime[@]}" "${test_only[@]}") ;;
-  *) echo "usage: $0 runtime|test" >&2; exit 2 ;;
+  test) wanted=("${runtime[@]}" "${test_only[@]}" "${bundle[@]}" "${deb[@]}" "${nsis[@]}") ;;
+  bundle) wanted=("${bundle[@]}") ;;
+  deb) wanted=("${deb[@]}") ;;
+  nsis) wanted=("${nsis[@]}") ;;
+  *) echo "usage: $0 runtime|test|bundle|deb|nsis" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

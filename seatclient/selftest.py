@@ -1,8 +1,11 @@
 """``seatclient --self-test``: the real seat client driven through its own widgets, offscreen.
 
-It starts the embedded backend, signs in as a demo call-taker, goes ready, goes away with a
-reason and signs out, printing one line per step with its time; the exit code is 0, or 1 naming
-the failed step. Hall IT staff run it on a freshly installed workstation; CI runs it on the bundle.
+It starts the embedded backend, signs in as a demo call-taker, goes ready, takes a simulated
+call (it rings, is answered, held, taken back and hung up; the wrap-up ends as the rules require),
+goes away with a reason and signs out, printing one line per step with its time; the exit code is
+0, or 1 naming the failed step. Hall IT staff run it on a freshly installed workstation; CI runs it
+on the bundle. Against a real backend (not training) the call steps are skipped: no call can be
+placed there on demand.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import httpx
 
 from seatclient.api.models import SeatState
 from seatclient.config import Settings
@@ -67,7 +72,15 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
             settings, profile, lambda: None, failures.append, credentials=CredentialStore()
         )
         seat_client.controller.start()
-        return seat_client.embedded.url if seat_client.embedded else settings.backend_url
+        if seat_client.embedded is None:
+            return settings.backend_url
+        # Only the call this test places may ring: no simulated callers arrive on their own.
+        await _admin(
+            seat_client.embedded.url,
+            "/mock/hall",
+            {"calls_per_minute": 0, "calls_per_minute_per_ready_seat": 0},
+        )
+        return seat_client.embedded.url
 
     async def sign_in() -> str:
         assert seat_client is not None
@@ -88,6 +101,77 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
         seat_client.controller.state_bar.ready_action.trigger()
         await _until(lambda: _state(seat_client) is SeatState.READY, "state ready")
         return "ready"
+
+    def call_steps() -> list[tuple[str, Callable[[], Awaitable[str]]]]:
+        assert seat_client is not None
+        client = seat_client
+        controller = client.controller
+        panel = controller.call_panel
+
+        async def settled(key: str) -> None:
+            # A person's next press comes after the answer to this one (a press while the
+            # command is still under way is ignored as a double press).
+            await _until(lambda: not client.tasks.is_running(key), f"the {key} command to finish")
+
+        async def rings() -> str:
+            assert client.embedded is not None
+            await _admin(client.embedded.url, "/mock/calls", {"job_number": call_taker.job_number})
+            await _until(lambda: _state(client) is SeatState.RINGING, "state ringing")
+            await _until(lambda: panel.banner.ringing_call_id is not None, "the ringing call panel")
+            call = client.session.current_call
+            return f"{call.call_id if call else '?'} {panel.ring_label.text()}"
+
+        async def answer() -> str:
+            panel.answer_action.trigger()
+            await _until(lambda: _state(client) is SeatState.TALKING, "state talking")
+            await settled("call-control")
+            return "talking"
+
+        async def hold() -> str:
+            panel.hold_action.trigger()
+            await _until(lambda: _state(client) is SeatState.HELD, "state held")
+            await _until(lambda: panel.hold_action.text() == "取回", "the resume control")
+            await settled("call-control")
+            return "held"
+
+        async def resume() -> str:
+            panel.hold_action.trigger()
+            await _until(lambda: _state(client) is SeatState.TALKING, "state talking again")
+            await settled("call-control")
+            return "talking"
+
+        async def hang_up() -> str:
+            panel.hang_up_action.trigger()
+            await _until(lambda: _state(client) is SeatState.WRAP_UP, "state wrap-up")
+            await _until(panel.wrap_up.isVisible, "the wrap-up panel")
+            await settled("call-control")
+            return panel.wrap_up.time_label.text()
+
+        async def end_wrap_up() -> str:
+            session = client.session
+            saved = ""
+            if session.rules.wrap_up.order_required:
+                # As the intake form does once the order is saved.
+                call_id = session.status.call_id if session.status else None
+                await session.report_order_saved(call_id or "")
+                saved = "order saved, "
+            await _until(panel.wrap_up.end_action.isEnabled, "end wrap-up enabled")
+            panel.wrap_up.end_action.trigger()
+            await _until(lambda: _state(client) is SeatState.READY, "state ready after wrap-up")
+            await settled("wrap-up")
+            return f"{saved}ready"
+
+        if client.embedded is None:
+            out("SKIP  call steps: a real backend places no call on demand")
+            return []
+        return [
+            ("call-rings", rings),
+            ("answer", answer),
+            ("hold", hold),
+            ("resume", resume),
+            ("hang-up", hang_up),
+            ("wrap-up", end_wrap_up),
+        ]
 
     async def go_away() -> str:
         assert seat_client is not None
@@ -122,11 +206,16 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
             ("start-backend", start_backend),
             ("sign-in", sign_in),
             ("ready", go_ready),
+        ):
+            await step(name, action)
+        later: list[tuple[str, Callable[[], Awaitable[str]]]] = [
+            *call_steps(),
             ("away", go_away),
             ("sign-out", sign_out),
             ("shutdown", shutdown),
-        ):
-            await step(name, action)
+        ]
+        for later_name, later_action in later:
+            await step(later_name, later_action)
     except StepFailed as exc:
         out(f"self-test FAILED at step: {exc.args[0]}")
         if seat_client is not None:
@@ -134,6 +223,12 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
         return 1
     out("self-test passed")
     return 0
+
+
+async def _admin(base_url: str, path: str, body: object) -> None:
+    """Call one of the embedded training backend's ``/mock/...`` control endpoints."""
+    async with httpx.AsyncClient(base_url=base_url, trust_env=False, timeout=5) as http:
+        (await http.post(path, json=body)).raise_for_status()
 
 
 def _state(seat_client: SeatClient) -> SeatState | None:
@@ -161,5 +256,6 @@ def run_self_test(settings: Settings) -> int:
             code = runner.run(_run_steps(settings, Path(profile), out))
     finally:
         collector.stop()
-    sys.stdout.flush()
+    if sys.stdout is not None:  # a windowed Windows executable has no stdout
+        sys.stdout.flush()
     return code
