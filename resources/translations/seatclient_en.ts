@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
     <context>
+        <name>AlertLevel</name>
+        <message>
+            <source>提示</source>
+            <translation>Info</translation>
+        </message>
+        <message>
+            <source>紧急</source>
+            <translation>Urgent</translation>
+        </message>
+        <message>
+            <source>警告</source>
+            <translation>Warning</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>12345 座席客户端</source>
@@ -10,6 +25,141 @@
         <message>
             <source>座席客户端已在运行，已切换到其窗口。</source>
             <translation>The seat client is already running; switched to its window.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <source>业务类别</source>
+            <translation>Business category</translation>
+        </message>
+        <message>
+            <source>业务类别：{topic_class} › {topic_item}</source>
+            <translation>Business category: {topic_class} › {topic_item}</translation>
+        </message>
+        <message>
+            <source>反馈未发送：{reason}</source>
+            <translation>Feedback not sent: {reason}</translation>
+        </message>
+        <message>
+            <source>发布单位</source>
+            <translation>Publishing unit</translation>
+        </message>
+        <message>
+            <source>发布单位：{organisation}</source>
+            <translation>Published by: {organisation}</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>复制</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>尚未生效</source>
+            <translation>Not yet in effect</translation>
+        </message>
+        <message>
+            <source>已反馈“已过时”，知识库管理员会核实更新</source>
+            <translation>Reported as "Outdated"; the knowledge base administrator will check and update it</translation>
+        </message>
+        <message>
+            <source>已反馈“有用”，谢谢</source>
+            <translation>Marked as "Useful", thank you</translation>
+        </message>
+        <message>
+            <source>已复制到剪贴板</source>
+            <translation>Copied to the clipboard</translation>
+        </message>
+        <message>
+            <source>已插入工单答复</source>
+            <translation>Inserted into the order's answer</translation>
+        </message>
+        <message>
+            <source>已撤回，请勿引用</source>
+            <translation>Withdrawn; do not cite</translation>
+        </message>
+        <message>
+            <source>已过时</source>
+            <translation>Outdated</translation>
+        </message>
+        <message>
+            <source>已过期，请勿引用</source>
+            <translation>Expired; do not cite</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>打开外部链接</source>
+            <translation>Open external link</translation>
+        </message>
+        <message>
+            <source>把本条知识的正文填入工单的直接答复</source>
+            <translation>Fill the text of this article into the order's direct answer</translation>
+        </message>
+        <message>
+            <source>插入答复</source>
+            <translation>Insert answer</translation>
+        </message>
+        <message>
+            <source>操作结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>文中链接</source>
+            <translation>Links in the text</translation>
+        </message>
+        <message>
+            <source>文中链接（双击或回车打开，打开前会询问）</source>
+            <translation>Links in the text (double-click or press Enter to open; you will be asked first)</translation>
+        </message>
+        <message>
+            <source>有效期</source>
+            <translation>Validity period</translation>
+        </message>
+        <message>
+            <source>有用</source>
+            <translation>Useful</translation>
+        </message>
+        <message>
+            <source>本地知识库中没有这条知识（可能已被撤回）</source>
+            <translation>This article is not in the local knowledge base (it may have been withdrawn)</translation>
+        </message>
+        <message>
+            <source>生效日期：{start}　失效日期：{end}</source>
+            <translation>Effective: {start} · Expires: {end}</translation>
+        </message>
+        <message>
+            <source>知识全文</source>
+            <translation>Full article</translation>
+        </message>
+        <message>
+            <source>知识有效性</source>
+            <translation>Article validity</translation>
+        </message>
+        <message>
+            <source>知识标题</source>
+            <translation>Article title</translation>
+        </message>
+        <message>
+            <source>知识正文</source>
+            <translation>Article text</translation>
+        </message>
+        <message>
+            <source>要在浏览器中打开这个地址吗？</source>
+            <translation>Open this address in the browser?</translation>
+        </message>
+        <message>
+            <source>选择一条知识查看全文</source>
+            <translation>Select an article to see its full text</translation>
+        </message>
+        <message>
+            <source>长期有效</source>
+            <translation>never</translation>
         </message>
     </context>
     <context>
@@ -49,6 +199,197 @@
         <message>
             <source>该座席已被他人签入。{detail}</source>
             <translation>This seat is already signed in by someone else. {detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallPanel</name>
+        <message>
+            <source>{talk} · 保持 {held}</source>
+            <translation>{talk} · On hold {held}</translation>
+        </message>
+        <message>
+            <source>{text} · 已静音</source>
+            <translation>{text} · Muted</translation>
+        </message>
+        <message>
+            <source>{who} · {where}
+“{topic}”
+（参考诉求类型：{kind}）</source>
+            <translation>{who} · {where}
+"{topic}"
+(Request type for reference: {kind})</translation>
+        </message>
+        <message>
+            <source>保持</source>
+            <translation>Hold</translation>
+        </message>
+        <message>
+            <source>取回</source>
+            <translation>Retrieve</translation>
+        </message>
+        <message>
+            <source>取消静音</source>
+            <translation>Unmute</translation>
+        </message>
+        <message>
+            <source>取消预约</source>
+            <translation>Cancel scheduled state</translation>
+        </message>
+        <message>
+            <source>号码未显示</source>
+            <translation>Number withheld</translation>
+        </message>
+        <message>
+            <source>已等待</source>
+            <translation>Waited</translation>
+        </message>
+        <message>
+            <source>已预约：通话后{next}</source>
+            <translation>Scheduled after this call: {next}</translation>
+        </message>
+        <message>
+            <source>已预约：通话后{next}（班长 {by} 安排）</source>
+            <translation>Scheduled after this call: {next} (set by team leader {by})</translation>
+        </message>
+        <message>
+            <source>当前没有通话</source>
+            <translation>No call at the moment</translation>
+        </message>
+        <message>
+            <source>挂断</source>
+            <translation>Hang up</translation>
+        </message>
+        <message>
+            <source>按键</source>
+            <translation>Keypad</translation>
+        </message>
+        <message>
+            <source>按键号码</source>
+            <translation>Digits to send</translation>
+        </message>
+        <message>
+            <source>按键（0-9 * #），回车发送</source>
+            <translation>Digits (0-9 * #), press Enter to send</translation>
+        </message>
+        <message>
+            <source>振铃计数</source>
+            <translation>Ring count</translation>
+        </message>
+        <message>
+            <source>排队等待时间</source>
+            <translation>Queue waiting time</translation>
+        </message>
+        <message>
+            <source>接听</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <source>未预约：通话和话后整理结束后自动示闲</source>
+            <translation>Nothing scheduled: ready automatically after the call and wrap-up</translation>
+        </message>
+        <message>
+            <source>本次通话后</source>
+            <translation>After this call</translation>
+        </message>
+        <message>
+            <source>来电号码</source>
+            <translation>Caller number</translation>
+        </message>
+        <message>
+            <source>来电振铃 · 请接听</source>
+            <translation>Incoming call ringing · Please answer</translation>
+        </message>
+        <message>
+            <source>来电队列</source>
+            <translation>Call queue</translation>
+        </message>
+        <message>
+            <source>模拟来电人陈述</source>
+            <translation>Simulated caller's story</translation>
+        </message>
+        <message>
+            <source>模拟来电人（培训）</source>
+            <translation>Simulated caller (training)</translation>
+        </message>
+        <message>
+            <source>示闲：等待来电</source>
+            <translation>Ready: waiting for calls</translation>
+        </message>
+        <message>
+            <source>第 {ring} 声 · {target} 声内接听</source>
+            <translation>Ring {ring} · answer within {target} rings</translation>
+        </message>
+        <message>
+            <source>第 {ring} 声 · 已超过 {target} 声，请立即接听</source>
+            <translation>Ring {ring} · over {target} rings, please answer now</translation>
+        </message>
+        <message>
+            <source>语音导航</source>
+            <translation>Voice menu</translation>
+        </message>
+        <message>
+            <source>语音导航记录</source>
+            <translation>Voice menu record</translation>
+        </message>
+        <message>
+            <source>通话</source>
+            <translation>Call</translation>
+        </message>
+        <message>
+            <source>通话 {time}</source>
+            <translation>Call {time}</translation>
+        </message>
+        <message>
+            <source>通话后的状态</source>
+            <translation>State after the call</translation>
+        </message>
+        <message>
+            <source>通话后示忙</source>
+            <translation>Away after this call</translation>
+        </message>
+        <message>
+            <source>通话后示忙原因</source>
+            <translation>Away reason after this call</translation>
+        </message>
+        <message>
+            <source>通话后签出</source>
+            <translation>Sign out after this call</translation>
+        </message>
+        <message>
+            <source>通话已结束</source>
+            <translation>Call ended</translation>
+        </message>
+        <message>
+            <source>通话提示</source>
+            <translation>Call messages</translation>
+        </message>
+        <message>
+            <source>通话时长</source>
+            <translation>Call duration</translation>
+        </message>
+        <message>
+            <source>通话状态</source>
+            <translation>Call status</translation>
+        </message>
+        <message>
+            <source>铃声提示</source>
+            <translation>Ringtone message</translation>
+        </message>
+        <message>
+            <source>队列</source>
+            <translation>Queue</translation>
+        </message>
+        <message>
+            <source>静音</source>
+            <translation>Mute</translation>
+        </message>
+        <message>
+            <source>（不愿留姓名）</source>
+            <translation>(name not given)</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
         </message>
     </context>
     <context>
@@ -192,6 +533,57 @@
         <message>
             <source>语气词必须是单个字</source>
             <translation>A modal particle must be a single character</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompliancePolicy</name>
+        <message>
+            <source>call_taker_speakers 必须是非空数组，列出受话人员一方的说话方代码，如 agent</source>
+            <translation>call_taker_speakers must be a non-empty array listing the speaker codes of the call-taker side, e.g. agent</translation>
+        </message>
+        <message>
+            <source>description 必须是字符串</source>
+            <translation>description must be a string</translation>
+        </message>
+        <message>
+            <source>key 必须是工单字段名：小写字母开头，只含小写字母、数字和下划线</source>
+            <translation>key must be an order field name: starting with a lowercase letter and containing only lowercase letters, digits and underscores</translation>
+        </message>
+        <message>
+            <source>order_text_fields 必须是非空数组，每项形如 {"key": …, "label": …}</source>
+            <translation>order_text_fields must be a non-empty array, each item like {"key": …, "label": …}</translation>
+        </message>
+        <message>
+            <source>transcript_alert_seconds 必须是 {low} 到 {high} 之间的整数（秒）</source>
+            <translation>transcript_alert_seconds must be an integer from {low} to {high} (seconds)</translation>
+        </message>
+        <message>
+            <source>字段“{key}”与 {other} 重复</source>
+            <translation>Field "{key}" duplicates {other}</translation>
+        </message>
+        <message>
+            <source>必须是非空字符串</source>
+            <translation>Must be a non-empty string</translation>
+        </message>
+        <message>
+            <source>文件内容必须是一个 JSON 对象</source>
+            <translation>The file content must be a JSON object</translation>
+        </message>
+        <message>
+            <source>未知的键“{key}”；允许的键：key、label、label_en</source>
+            <translation>Unknown key "{key}"; allowed keys: key, label, label_en</translation>
+        </message>
+        <message>
+            <source>未知的键“{key}”；允许的键：{allowed}</source>
+            <translation>Unknown key "{key}"; allowed keys: {allowed}</translation>
+        </message>
+        <message>
+            <source>每个字段必须是 JSON 对象：key、label、label_en</source>
+            <translation>Each field must be a JSON object: key, label, label_en</translation>
+        </message>
+        <message>
+            <source>说话方代码只能由小写字母、数字、下划线和连字符组成，如 agent</source>
+            <translation>Speaker codes may contain only lowercase letters, digits, underscores and hyphens, e.g. agent</translation>
         </message>
     </context>
     <context>
@@ -472,6 +864,141 @@
         </message>
     </context>
     <context>
+        <name>DispatchPanel</name>
+        <message>
+            <source>{label}（{key}）</source>
+            <translation>{label} ({key})</translation>
+        </message>
+        <message>
+            <source>{place}；按 {number} 或回车选择</source>
+            <translation>{place}; press {number} or Enter to choose</translation>
+        </message>
+        <message>
+            <source>不予受理</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>关联已有工单</source>
+            <translation>Link to existing order</translation>
+        </message>
+        <message>
+            <source>办理方式</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>填写诉求分类、属地和事由后，这里给出承办单位建议</source>
+            <translation>Once the request type, locality and what happened are filled in, handling unit suggestions appear here</translation>
+        </message>
+        <message>
+            <source>属地</source>
+            <translation>Locality</translation>
+        </message>
+        <message>
+            <source>已选承办单位</source>
+            <translation>Chosen handling unit</translation>
+        </message>
+        <message>
+            <source>已选承办单位：{unit}（{place}）</source>
+            <translation>Chosen handling unit: {unit} ({place})</translation>
+        </message>
+        <message>
+            <source>建议 {number}：{unit}</source>
+            <translation>Suggestion {number}: {unit}</translation>
+        </message>
+        <message>
+            <source>操作提示</source>
+            <translation>Hint</translation>
+        </message>
+        <message>
+            <source>无匹配规则</source>
+            <translation>No matching rule</translation>
+        </message>
+        <message>
+            <source>未选择承办单位</source>
+            <translation>No handling unit chosen</translation>
+        </message>
+        <message>
+            <source>查找其他承办单位</source>
+            <translation>Find another handling unit</translation>
+        </message>
+        <message>
+            <source>查找其他承办单位（{key}）</source>
+            <translation>Find another handling unit ({key})</translation>
+        </message>
+        <message>
+            <source>查找承办单位</source>
+            <translation>Find handling unit</translation>
+        </message>
+        <message>
+            <source>派单</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>派单建议</source>
+            <translation>Dispatch suggestions</translation>
+        </message>
+        <message>
+            <source>派单建议（{key}）</source>
+            <translation>Dispatch suggestions ({key})</translation>
+        </message>
+        <message>
+            <source>派单提示</source>
+            <translation>Dispatch messages</translation>
+        </message>
+        <message>
+            <source>特急派单</source>
+            <translation>Extra-urgent dispatch</translation>
+        </message>
+        <message>
+            <source>直接答复</source>
+            <translation>Direct answer</translation>
+        </message>
+        <message>
+            <source>紧急转警</source>
+            <translation>Emergency transfer</translation>
+        </message>
+        <message>
+            <source>紧急转警 110/119/120/122</source>
+            <translation>Emergency transfer 110/119/120/122</translation>
+        </message>
+        <message>
+            <source>紧急转警（110/119/120/122）</source>
+            <translation>Emergency transfer (110/119/120/122)</translation>
+        </message>
+        <message>
+            <source>职能</source>
+            <translation>Functional</translation>
+        </message>
+        <message>
+            <source>请先选择承办单位</source>
+            <translation>Please choose a handling unit first</translation>
+        </message>
+        <message>
+            <source>请先选择承办单位：{suggest} 选择建议，或 {find} 查找。</source>
+            <translation>Please choose a handling unit first: {suggest} to pick a suggestion, or {find} to search.</translation>
+        </message>
+        <message>
+            <source>转 110 公安</source>
+            <translation>Transfer to 110 Police</translation>
+        </message>
+        <message>
+            <source>转 119 消防</source>
+            <translation>Transfer to 119 Fire</translation>
+        </message>
+        <message>
+            <source>转 120 急救</source>
+            <translation>Transfer to 120 Ambulance</translation>
+        </message>
+        <message>
+            <source>转 122 交警</source>
+            <translation>Transfer to 122 Traffic police</translation>
+        </message>
+        <message>
+            <source>选择派单建议</source>
+            <translation>Choose a dispatch suggestion</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorFunnel</name>
         <message>
             <source>程序出现了意外错误</source>
@@ -484,6 +1011,134 @@
             <translation>The program ran into an unexpected error, which has been logged. You can keep working; if the problem happens again, please contact IT staff.
 
 Error type: {kind}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FakePhone</name>
+        <message>
+            <source>按键只能是 0-9、*、#。</source>
+            <translation>Digits can only be 0-9, * and #.</translation>
+        </message>
+        <message>
+            <source>现在不能{command}（话机状态：{state}）。</source>
+            <translation>Cannot {command} now (phone state: {state}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorFigures</name>
+        <message>
+            <source>15 秒接通率</source>
+            <translation>15-second answer rate</translation>
+        </message>
+        <message>
+            <source>{seconds} 秒接通率 {share}（目标 {target}）</source>
+            <translation>{seconds}-second answer rate {share} (target {target})</translation>
+        </message>
+        <message>
+            <source>今日 呼入 {offered} · 接通 {answered} · 放弃 {abandoned}</source>
+            <translation>Today: offered {offered} · answered {answered} · abandoned {abandoned}</translation>
+        </message>
+        <message>
+            <source>今日呼入、接通、放弃</source>
+            <translation>Calls offered, answered and abandoned today</translation>
+        </message>
+        <message>
+            <source>平均通话 {talk} · 平均话后 {wrap_up}</source>
+            <translation>Average talk {talk} · average wrap-up {wrap_up}</translation>
+        </message>
+        <message>
+            <source>平均通话与话后整理</source>
+            <translation>Average talk and wrap-up time</translation>
+        </message>
+        <message>
+            <source>排队</source>
+            <translation>Queue</translation>
+        </message>
+        <message>
+            <source>排队 {count}</source>
+            <translation>In queue {count}</translation>
+        </message>
+        <message>
+            <source>最长等待</source>
+            <translation>Longest wait</translation>
+        </message>
+        <message>
+            <source>最长等待 {time}</source>
+            <translation>Longest wait {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorPlan</name>
+        <message>
+            <source>{area} 第 {row} 排</source>
+            <translation>{area}, row {row}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorRules</name>
+        <message>
+            <source>一排最多 {maximum} 个座席</source>
+            <translation>At most {maximum} seats per row</translation>
+        </message>
+        <message>
+            <source>区域标识“{id}”重复</source>
+            <translation>Area ID "{id}" is duplicated</translation>
+        </message>
+        <message>
+            <source>占位符“{{{field}}}”不可用；此类告警可用的占位符：{allowed}</source>
+            <translation>Placeholder "{{{field}}}" is not available; placeholders available for this alert type: {allowed}</translation>
+        </message>
+        <message>
+            <source>取值“{value}”无效；允许的取值：{allowed}</source>
+            <translation>Value "{value}" is invalid; allowed values: {allowed}</translation>
+        </message>
+        <message>
+            <source>告警类型“{kind}”重复，已在 {where} 定义；每种类型只能有一条规则</source>
+            <translation>Alert type "{kind}" is duplicated, already defined at {where}; each type can have only one rule</translation>
+        </message>
+        <message>
+            <source>应为 true 或 false</source>
+            <translation>Should be true or false</translation>
+        </message>
+        <message>
+            <source>应为 {minimum} 到 {maximum} 之间的整数</source>
+            <translation>Should be an integer from {minimum} to {maximum}</translation>
+        </message>
+        <message>
+            <source>应为对象（{ ... }）</source>
+            <translation>Should be an object ({ ... })</translation>
+        </message>
+        <message>
+            <source>应为非空数组（[ ... ]）</source>
+            <translation>Should be a non-empty array ([ ... ])</translation>
+        </message>
+        <message>
+            <source>应为非空文字</source>
+            <translation>Should be non-empty text</translation>
+        </message>
+        <message>
+            <source>座席号“{seat}”重复，已出现在 {where}</source>
+            <translation>Seat ID "{seat}" is duplicated; already at {where}</translation>
+        </message>
+        <message>
+            <source>座席号只能用英文字母、数字、“-”和“_”，以字母或数字开头，最多 16 个字符，例如“A01”</source>
+            <translation>Seat IDs may use only English letters, digits, "-" and "_", must start with a letter or digit, and have at most 16 characters, e.g. "A01"</translation>
+        </message>
+        <message>
+            <source>未知的键“{key}”；允许的键：{allowed}</source>
+            <translation>Unknown key "{key}"; allowed keys: {allowed}</translation>
+        </message>
+        <message>
+            <source>标识只能用小写英文字母、数字和下划线，以字母开头，最多 32 个字符</source>
+            <translation>IDs may use only lowercase English letters, digits and underscores, must start with a letter, and have at most 32 characters</translation>
+        </message>
+        <message>
+            <source>缺少必填键“{key}”；此处的键：{allowed}</source>
+            <translation>Required key "{key}" is missing; keys here: {allowed}</translation>
+        </message>
+        <message>
+            <source>花括号不成对；要显示花括号请写 {{{{ 或 }}}}；可用的占位符：{allowed}</source>
+            <translation>Unbalanced braces; to show a brace, write {{{{ or }}}}; available placeholders: {allowed}</translation>
         </message>
     </context>
     <context>
@@ -902,6 +1557,33 @@ Error type: {kind}</translation>
         </message>
     </context>
     <context>
+        <name>IntervalChart</name>
+        <message>
+            <source>15 分钟话务量</source>
+            <translation>Calls per 15 minutes</translation>
+        </message>
+        <message>
+            <source>{start} 起 15 分钟：呼入 {offered}，及时接通 {within}，放弃 {abandoned}</source>
+            <translation>15 minutes from {start}: offered {offered}, answered in time {within}, abandoned {abandoned}</translation>
+        </message>
+        <message>
+            <source>及时接通</source>
+            <translation>Answered in time</translation>
+        </message>
+        <message>
+            <source>放弃</source>
+            <translation>Abandoned</translation>
+        </message>
+        <message>
+            <source>暂无数据</source>
+            <translation>No data yet</translation>
+        </message>
+        <message>
+            <source>超时接通</source>
+            <translation>Answered late</translation>
+        </message>
+    </context>
+    <context>
         <name>Knowledge</name>
         <message>
             <source>groups 应为数组，每个元素是一组同义词</source>
@@ -936,6 +1618,10 @@ Error type: {kind}</translation>
             <translation>Invalid sync cursor: {cursor}</translation>
         </message>
         <message>
+            <source>未知的反馈类型：{kind}</source>
+            <translation>Unknown feedback type: {kind}</translation>
+        </message>
+        <message>
             <source>未知的键 {key}；允许的键：description、groups</source>
             <translation>Unknown key {key}; allowed keys: description, groups</translation>
         </message>
@@ -952,8 +1638,20 @@ Error type: {kind}</translation>
             <translation>Each group should be an object, e.g. {{"terms": ["社保", "社会保险"]}}</translation>
         </message>
         <message>
+            <source>没有编号为 {ident} 的知识</source>
+            <translation>There is no article with ID {ident}</translation>
+        </message>
+        <message>
+            <source>知识库同步中断（已同步的内容仍可检索）：{reason}</source>
+            <translation>Knowledge base sync interrupted (content already synced can still be searched): {reason}</translation>
+        </message>
+        <message>
             <source>知识库同步数据格式错误：{reason}</source>
             <translation>Invalid knowledge base sync data: {reason}</translation>
+        </message>
+        <message>
+            <source>知识库同步没有进展：服务端重复返回同一位置</source>
+            <translation>Knowledge base sync is not progressing: the server keeps returning the same position</translation>
         </message>
         <message>
             <source>知识库文件不存在：{path}</source>
@@ -978,6 +1676,124 @@ Error type: {kind}</translation>
         <message>
             <source>［图片：{alt}］</source>
             <translation>[Image: {alt}]</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnowledgePanel</name>
+        <message>
+            <source>{name}（{count}）</source>
+            <translation>{name} ({count})</translation>
+        </message>
+        <message>
+            <source>全部业务类别</source>
+            <translation>All business categories</translation>
+        </message>
+        <message>
+            <source>全部发布单位</source>
+            <translation>All publishing units</translation>
+        </message>
+        <message>
+            <source>分类下的知识</source>
+            <translation>Articles in the category</translation>
+        </message>
+        <message>
+            <source>分类浏览</source>
+            <translation>Browse by category</translation>
+        </message>
+        <message>
+            <source>找到 {count} 条</source>
+            <translation>{count} found</translation>
+        </message>
+        <message>
+            <source>按业务类别</source>
+            <translation>By business category</translation>
+        </message>
+        <message>
+            <source>按业务类别筛选</source>
+            <translation>Filter by business category</translation>
+        </message>
+        <message>
+            <source>按发布单位</source>
+            <translation>By publishing unit</translation>
+        </message>
+        <message>
+            <source>按发布单位筛选</source>
+            <translation>Filter by publishing unit</translation>
+        </message>
+        <message>
+            <source>检索状态</source>
+            <translation>Search status</translation>
+        </message>
+        <message>
+            <source>检索结果</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>正在检索…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <source>没有找到与“{query}”相关的现行知识</source>
+            <translation>No current articles found for "{query}"</translation>
+        </message>
+        <message>
+            <source>知识库</source>
+            <translation>Knowledge base</translation>
+        </message>
+        <message>
+            <source>知识库同步状态</source>
+            <translation>Knowledge base sync status</translation>
+        </message>
+        <message>
+            <source>知识库已同步，现行知识 {count} 条</source>
+            <translation>Knowledge base synced, {count} current articles</translation>
+        </message>
+        <message>
+            <source>知识库暂未同步，检索使用本机已有内容</source>
+            <translation>Knowledge base not synced yet; searching the content already on this computer</translation>
+        </message>
+        <message>
+            <source>知识检索</source>
+            <translation>Knowledge search</translation>
+        </message>
+        <message>
+            <source>知识检索（{key}）</source>
+            <translation>Knowledge search ({key})</translation>
+        </message>
+        <message>
+            <source>输入关键词、拼音或首字母，如 公积金 / gjj</source>
+            <translation>Type keywords, pinyin or initials, e.g. 公积金 / gjj</translation>
+        </message>
+        <message>
+            <source>输入关键词检索知识库（Ctrl+K）</source>
+            <translation>Type keywords to search the knowledge base (Ctrl+K)</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnowledgePush</name>
+        <message>
+            <source>暂无相关知识</source>
+            <translation>No related articles</translation>
+        </message>
+        <message>
+            <source>根据工单内容推荐，点击查看</source>
+            <translation>Suggested from the order content; click to view</translation>
+        </message>
+        <message>
+            <source>根据工单内容自动推荐</source>
+            <translation>Suggested automatically from the order content</translation>
+        </message>
+        <message>
+            <source>相关知识</source>
+            <translation>Related articles</translation>
+        </message>
+        <message>
+            <source>相关知识列表</source>
+            <translation>Related article list</translation>
+        </message>
+        <message>
+            <source>相关知识推荐状态</source>
+            <translation>Related article suggestion status</translation>
         </message>
     </context>
     <context>
@@ -1121,6 +1937,136 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>Outbox</name>
+        <message>
+            <source>{count} 条发送失败</source>
+            <translation>{count} failed to send</translation>
+        </message>
+        <message>
+            <source>{count} 条被退回</source>
+            <translation>{count} rejected</translation>
+        </message>
+        <message>
+            <source>发送失败，需人工处理：{reason}</source>
+            <translation>Sending failed and needs manual handling: {reason}</translation>
+        </message>
+        <message>
+            <source>客户端内部错误（{message}）</source>
+            <translation>Internal client error ({message})</translation>
+        </message>
+        <message>
+            <source>待发送 {count} 条</source>
+            <translation>{count} waiting to be sent</translation>
+        </message>
+        <message>
+            <source>无法连接服务器</source>
+            <translation>Cannot connect to the server</translation>
+        </message>
+        <message>
+            <source>服务器出错（{status}）</source>
+            <translation>Server error ({status})</translation>
+        </message>
+        <message>
+            <source>服务器响应超时</source>
+            <translation>The server did not respond in time</translation>
+        </message>
+        <message>
+            <source>服务器的应答无法识别</source>
+            <translation>The server's response could not be understood</translation>
+        </message>
+        <message>
+            <source>服务器证书校验失败</source>
+            <translation>Server certificate verification failed</translation>
+        </message>
+        <message>
+            <source>服务器退回：{message}</source>
+            <translation>Rejected by the server: {message}</translation>
+        </message>
+        <message>
+            <source>未知原因</source>
+            <translation>Unknown reason</translation>
+        </message>
+        <message>
+            <source>未说明原因</source>
+            <translation>No reason given</translation>
+        </message>
+        <message>
+            <source>登录已失效</source>
+            <translation>Session expired</translation>
+        </message>
+        <message>
+            <source>第 {attempts} 次发送未成功：{reason}</source>
+            <translation>Attempt {attempts} to send failed: {reason}</translation>
+        </message>
+        <message>
+            <source>（{details}）</source>
+            <translation> ({details})</translation>
+        </message>
+        <message>
+            <source>（{reason}，{time} 重试）</source>
+            <translation> ({reason}; retrying at {time})</translation>
+        </message>
+        <message>
+            <source>（登录已失效，重新签入后继续发送）</source>
+            <translation> (session expired; sending resumes after you sign in again)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhraseWarning</name>
+        <message>
+            <source>&lt;b&gt;{field}&lt;/b&gt;（{category}）：{context}</source>
+            <translation>&lt;b&gt;{field}&lt;/b&gt; ({category}): {context}</translation>
+        </message>
+        <message>
+            <source>{field}中的“{words}”属于服务禁语（{category}）</source>
+            <translation>"{words}" in {field} is a forbidden service phrase ({category})</translation>
+        </message>
+        <message>
+            <source>不修改，仍然提交工单</source>
+            <translation>Submit the order anyway without changes</translation>
+        </message>
+        <message>
+            <source>仍然提交</source>
+            <translation>Submit anyway</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>修改{field}中的“{words}”</source>
+            <translation>Edit "{words}" in {field}</translation>
+        </message>
+        <message>
+            <source>关闭提示</source>
+            <translation>Close notice</translation>
+        </message>
+        <message>
+            <source>关闭禁语提示</source>
+            <translation>Close the forbidden phrase notice</translation>
+        </message>
+        <message>
+            <source>工单文字中有 {count} 处服务禁语，建议修改后再提交。</source>
+            <translation>Forbidden service phrases in the order text: {count}. Please consider changing them before submitting.</translation>
+        </message>
+        <message>
+            <source>工单文字中有 {count} 处服务禁语，按规定必须修改后才能提交。</source>
+            <translation>Forbidden service phrases in the order text: {count}. The rules require changing them before you can submit.</translation>
+        </message>
+        <message>
+            <source>建议改为：{suggestion}</source>
+            <translation>Suggested wording: {suggestion}</translation>
+        </message>
+        <message>
+            <source>服务禁语提示</source>
+            <translation>Forbidden service phrase notice</translation>
+        </message>
+        <message>
+            <source>禁语检查结果</source>
+            <translation>Forbidden phrase check result</translation>
+        </message>
+    </context>
+    <context>
         <name>Places</name>
         <message>
             <source>“{kind}”不是允许的类型，允许：district（区）、county（县）、county_city（县级市）</source>
@@ -1145,6 +2091,25 @@ Version {version}</translation>
         <message>
             <source>街道（镇、乡）名称</source>
             <translation>Subdistrict (town, township) name</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ringer</name>
+        <message>
+            <source>12345 座席客户端</source>
+            <translation>12345 Seat Client</translation>
+        </message>
+        <message>
+            <source>本机无法播放铃声（未找到可用的播放程序），来电仅以画面和托盘提示。</source>
+            <translation>This computer cannot play the ringtone (no usable player found); incoming calls are shown only on screen and in the tray.</translation>
+        </message>
+        <message>
+            <source>来电振铃</source>
+            <translation>Incoming call</translation>
+        </message>
+        <message>
+            <source>铃声由 {player} 播放。</source>
+            <translation>The ringtone is played by {player}.</translation>
         </message>
     </context>
     <context>
@@ -1239,6 +2204,141 @@ Version {version}</translation>
         <message>
             <source>配置包 {version}：{name}</source>
             <translation>Config bundle {version}: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptPrompter</name>
+        <message>
+            <source>110 报警</source>
+            <translation>110 Police</translation>
+        </message>
+        <message>
+            <source>119 火警</source>
+            <translation>119 Fire</translation>
+        </message>
+        <message>
+            <source>120 急救</source>
+            <translation>120 Ambulance</translation>
+        </message>
+        <message>
+            <source>122 交通事故</source>
+            <translation>122 Traffic accident</translation>
+        </message>
+        <message>
+            <source>不予受理告知：{reason}</source>
+            <translation>Not-accepted notice: {reason}</translation>
+        </message>
+        <message>
+            <source>不予受理：{reason}</source>
+            <translation>Not accepted: {reason}</translation>
+        </message>
+        <message>
+            <source>人大、法院、检察院事项</source>
+            <translation>People's congress, court or procuratorate matter</translation>
+        </message>
+        <message>
+            <source>仲裁途径</source>
+            <translation>Arbitration route</translation>
+        </message>
+        <message>
+            <source>保密承诺</source>
+            <translation>Confidentiality assurance</translation>
+        </message>
+        <message>
+            <source>信访途径</source>
+            <translation>Petition route</translation>
+        </message>
+        <message>
+            <source>军队、武警事项</source>
+            <translation>Military or armed police matter</translation>
+        </message>
+        <message>
+            <source>安抚情绪</source>
+            <translation>Calming the caller</translation>
+        </message>
+        <message>
+            <source>已有指定受理单位</source>
+            <translation>A designated body already handles it</translation>
+        </message>
+        <message>
+            <source>政府信息公开</source>
+            <translation>Government information disclosure</translation>
+        </message>
+        <message>
+            <source>无具体诉求</source>
+            <translation>No concrete request</translation>
+        </message>
+        <message>
+            <source>无声电话</source>
+            <translation>Silent call</translation>
+        </message>
+        <message>
+            <source>无通话</source>
+            <translation>No call</translation>
+        </message>
+        <message>
+            <source>未知的不予受理情形“{detail}”；可选：{allowed}</source>
+            <translation>Unknown not-accepted case "{detail}"; options: {allowed}</translation>
+        </message>
+        <message>
+            <source>未知的紧急热线“{detail}”；可选：{allowed}</source>
+            <translation>Unknown emergency line "{detail}"; options: {allowed}</translation>
+        </message>
+        <message>
+            <source>派单告知</source>
+            <translation>Dispatch notice</translation>
+        </message>
+        <message>
+            <source>涉密或个人隐私</source>
+            <translation>Secrets or personal privacy</translation>
+        </message>
+        <message>
+            <source>直接答复</source>
+            <translation>Direct answer</translation>
+        </message>
+        <message>
+            <source>紧急转接：{line}</source>
+            <translation>Emergency transfer: {line}</translation>
+        </message>
+        <message>
+            <source>纪检监察</source>
+            <translation>Discipline inspection and supervision</translation>
+        </message>
+        <message>
+            <source>结束语</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <source>行政复议</source>
+            <translation>Administrative review</translation>
+        </message>
+        <message>
+            <source>诉讼途径</source>
+            <translation>Litigation route</translation>
+        </message>
+        <message>
+            <source>辱骂骚扰</source>
+            <translation>Abuse or harassment</translation>
+        </message>
+        <message>
+            <source>违反法律或公序良俗</source>
+            <translation>Against the law or public order and morals</translation>
+        </message>
+        <message>
+            <source>通话中</source>
+            <translation>On call</translation>
+        </message>
+        <message>
+            <source>重复来电</source>
+            <translation>Repeat caller</translation>
+        </message>
+        <message>
+            <source>重复诉求</source>
+            <translation>Repeated request</translation>
+        </message>
+        <message>
+            <source>问候语</source>
+            <translation>Greeting</translation>
         </message>
     </context>
     <context>
@@ -1365,10 +2465,320 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>ScriptsPanel</name>
+        <message>
+            <source>{title}（情境话术）</source>
+            <translation>{title} (situation script)</translation>
+        </message>
+        <message>
+            <source>中文</source>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <source>使用提示（不对来电人说）</source>
+            <translation>Usage note (not to be said to the caller)</translation>
+        </message>
+        <message>
+            <source>复制话术</source>
+            <translation>Copy script</translation>
+        </message>
+        <message>
+            <source>复制（Ctrl+Shift+C）</source>
+            <translation>Copy (Ctrl+Shift+C)</translation>
+        </message>
+        <message>
+            <source>当前话术</source>
+            <translation>Current script</translation>
+        </message>
+        <message>
+            <source>情境话术</source>
+            <translation>Situation scripts</translation>
+        </message>
+        <message>
+            <source>情境话术：</source>
+            <translation>Situation scripts:</translation>
+        </message>
+        <message>
+            <source>接通来电后在此显示问候语。</source>
+            <translation>The greeting is shown here once a call is connected.</translation>
+        </message>
+        <message>
+            <source>提示：{note}</source>
+            <translation>Note: {note}</translation>
+        </message>
+        <message>
+            <source>插入话术</source>
+            <translation>Insert script</translation>
+        </message>
+        <message>
+            <source>插入（Ctrl+Shift+I）</source>
+            <translation>Insert (Ctrl+Shift+I)</translation>
+        </message>
+        <message>
+            <source>此环节没有固定话术；需要时从下方选择情境话术。</source>
+            <translation>There is no fixed script for this step; choose a situation script below when needed.</translation>
+        </message>
+        <message>
+            <source>第 {number} 步：{text}</source>
+            <translation>Step {number}: {text}</translation>
+        </message>
+        <message>
+            <source>英文</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>话术</source>
+            <translation>Scripts</translation>
+        </message>
+        <message>
+            <source>话术中缺少的信息</source>
+            <translation>Information missing from the script</translation>
+        </message>
+        <message>
+            <source>话术步骤</source>
+            <translation>Script steps</translation>
+        </message>
+        <message>
+            <source>话术类别</source>
+            <translation>Script category</translation>
+        </message>
+        <message>
+            <source>话术语言</source>
+            <translation>Script language</translation>
+        </message>
+        <message>
+            <source>话术语言：</source>
+            <translation>Script language:</translation>
+        </message>
+        <message>
+            <source>返回当前环节</source>
+            <translation>Back to current step</translation>
+        </message>
+        <message>
+            <source>返回当前通话环节的话术</source>
+            <translation>Back to the script for the current call step</translation>
+        </message>
+        <message>
+            <source>（选择后显示）</source>
+            <translation>(shown once selected)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeatBoard</name>
+        <message>
+            <source>15 分钟话务量</source>
+            <translation>Calls per 15 minutes</translation>
+        </message>
+        <message>
+            <source>{name}（工号 {job}）</source>
+            <translation>{name} (job number {job})</translation>
+        </message>
+        <message>
+            <source>全部状态</source>
+            <translation>All states</translation>
+        </message>
+        <message>
+            <source>全部班组</source>
+            <translation>All teams</translation>
+        </message>
+        <message>
+            <source>列表</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>告警</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <source>告警列表</source>
+            <translation>Alert list</translation>
+        </message>
+        <message>
+            <source>告警（未确认 {count}）</source>
+            <translation>Alerts ({count} unacknowledged)</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>密语</source>
+            <translation>Whisper</translation>
+        </message>
+        <message>
+            <source>对{who}执行“{action}”？</source>
+            <translation>Perform "{action}" on {who}?</translation>
+        </message>
+        <message>
+            <source>工号</source>
+            <translation>Job number</translation>
+        </message>
+        <message>
+            <source>座席</source>
+            <translation>Seat</translation>
+        </message>
+        <message>
+            <source>座席 {seat}</source>
+            <translation>Seat {seat}</translation>
+        </message>
+        <message>
+            <source>座席 {seat} · {name}（工号 {job}）</source>
+            <translation>Seat {seat} · {name} (job number {job})</translation>
+        </message>
+        <message>
+            <source>座席 {seat}（{name}，工号 {job}）</source>
+            <translation>Seat {seat} ({name}, job number {job})</translation>
+        </message>
+        <message>
+            <source>座席列表</source>
+            <translation>Seat list</translation>
+        </message>
+        <message>
+            <source>座席号、工号或姓名</source>
+            <translation>Seat ID, job number or name</translation>
+        </message>
+        <message>
+            <source>座席图</source>
+            <translation>Seat map</translation>
+        </message>
+        <message>
+            <source>座席监控</source>
+            <translation>Seat monitoring</translation>
+        </message>
+        <message>
+            <source>强制示忙</source>
+            <translation>Force away</translation>
+        </message>
+        <message>
+            <source>强制示忙（{reason}）</source>
+            <translation>Force away ({reason})</translation>
+        </message>
+        <message>
+            <source>强制示闲</source>
+            <translation>Force ready</translation>
+        </message>
+        <message>
+            <source>强制签出</source>
+            <translation>Force sign out</translation>
+        </message>
+        <message>
+            <source>强拆</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <source>强插</source>
+            <translation>Barge in</translation>
+        </message>
+        <message>
+            <source>按状态筛选</source>
+            <translation>Filter by state</translation>
+        </message>
+        <message>
+            <source>按班组筛选</source>
+            <translation>Filter by team</translation>
+        </message>
+        <message>
+            <source>显示 {shown} / {total} 个座席</source>
+            <translation>Showing {shown} / {total} seats</translation>
+        </message>
+        <message>
+            <source>显示的座席数</source>
+            <translation>Number of seats shown</translation>
+        </message>
+        <message>
+            <source>未选中座席</source>
+            <translation>No seat selected</translation>
+        </message>
+        <message>
+            <source>查找座席</source>
+            <translation>Find seat</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>状态时长</source>
+            <translation>Time in state</translation>
+        </message>
+        <message>
+            <source>班组</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>班长操作</source>
+            <translation>Team leader actions</translation>
+        </message>
+        <message>
+            <source>监听</source>
+            <translation>Listen</translation>
+        </message>
+        <message>
+            <source>确认告警</source>
+            <translation>Acknowledge alert</translation>
+        </message>
+        <message>
+            <source>确认班长操作</source>
+            <translation>Confirm team leader action</translation>
+        </message>
+        <message>
+            <source>签出</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>选中的座席</source>
+            <translation>Selected seat</translation>
+        </message>
+        <message>
+            <source>通话 {time}</source>
+            <translation>Call {time}</translation>
+        </message>
+        <message>
+            <source>通话后</source>
+            <translation>After call</translation>
+        </message>
+        <message>
+            <source>通话后示忙·{reason}</source>
+            <translation>Away after call · {reason}</translation>
+        </message>
+        <message>
+            <source>通话后签出</source>
+            <translation>Sign out after call</translation>
+        </message>
+        <message>
+            <source>通话时长</source>
+            <translation>Call duration</translation>
+        </message>
+        <message>
+            <source>（已确认）</source>
+            <translation> (acknowledged)</translation>
+        </message>
+        <message>
+            <source>（班长 {job}）</source>
+            <translation> (team leader {job})</translation>
+        </message>
+    </context>
+    <context>
         <name>SeatController</name>
+        <message>
+            <source>{number} · {queue}，请按 {key} 接听</source>
+            <translation>{number} · {queue}, press {key} to answer</translation>
+        </message>
         <message>
             <source>内置培训后台</source>
             <translation>Built-in training backend</translation>
+        </message>
+        <message>
+            <source>号码未显示</source>
+            <translation>Number withheld</translation>
         </message>
         <message>
             <source>连接恢复后，后台显示本座席为「{actual}」（之前显示「{shown}」），已按后台状态更新。</source>
@@ -1539,6 +2949,173 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>SeatPlanning</name>
+        <message>
+            <source>Erlang C 所需座席</source>
+            <translation>Seats required by Erlang C</translation>
+        </message>
+        <message>
+            <source>Erlang C 服务水平</source>
+            <translation>Erlang C service level</translation>
+        </message>
+        <message>
+            <source>Erlang C（同一忙时话务量）</source>
+            <translation>Erlang C (same busy-hour traffic)</translation>
+        </message>
+        <message>
+            <source>{calls} 次/小时</source>
+            <translation>{calls} calls/hour</translation>
+        </message>
+        <message>
+            <source>{erlangs} Erl（每次 {handling} 秒）</source>
+            <translation>{erlangs} Erl ({handling} s per call)</translation>
+        </message>
+        <message>
+            <source>{population} 万 × {rate} × {share} × {seconds} 秒 ÷ (3600 × {utilisation}) = {exact}</source>
+            <translation>{population} × 10,000 × {rate} × {share} × {seconds} s ÷ (3600 × {utilisation}) = {exact}</translation>
+        </message>
+        <message>
+            <source>{seats} 个</source>
+            <translation>{seats} seats</translation>
+        </message>
+        <message>
+            <source>公式只按忙时工作量和座席利用率折算座席，不考虑来电的随机波动和排队等待；右侧的 Erlang C 按同一忙时话务量计算达到接通率目标所需的座席，以及按公式配置时来电人的等待情况。</source>
+            <translation>The formula converts busy-hour workload and seat utilisation into seats only; it ignores random fluctuations in calls and queue waiting. On the right, Erlang C uses the same busy-hour traffic to calculate the seats needed to reach the answer-rate target, and how long callers wait with the formula's staffing.</translation>
+        </message>
+        <message>
+            <source>公式座席数</source>
+            <translation>Seats by formula</translation>
+        </message>
+        <message>
+            <source>公式座席数的服务水平</source>
+            <translation>Service level with seats by formula</translation>
+        </message>
+        <message>
+            <source>公式计算过程</source>
+            <translation>Formula working</translation>
+        </message>
+        <message>
+            <source>平均应答（秒）</source>
+            <translation>Average answer time (s)</translation>
+        </message>
+        <message>
+            <source>平均通话时长（秒）</source>
+            <translation>Average call duration (s)</translation>
+        </message>
+        <message>
+            <source>座席利用率（%）</source>
+            <translation>Seat utilisation (%)</translation>
+        </message>
+        <message>
+            <source>座席占用率</source>
+            <translation>Seat occupancy</translation>
+        </message>
+        <message>
+            <source>座席数</source>
+            <translation>Seats</translation>
+        </message>
+        <message>
+            <source>座席数 = 人口 × 日拨打率 × 忙时集中率 × 平均通话时长 ÷ (3600 × 利用率)</source>
+            <translation>Seats = population × daily call rate × busy-hour share × average call duration ÷ (3600 × utilisation)</translation>
+        </message>
+        <message>
+            <source>座席数与服务水平</source>
+            <translation>Seats and service level</translation>
+        </message>
+        <message>
+            <source>座席规模测算</source>
+            <translation>Seat capacity planning</translation>
+        </message>
+        <message>
+            <source>忙时话务量</source>
+            <translation>Busy-hour calls</translation>
+        </message>
+        <message>
+            <source>忙时集中率（%）</source>
+            <translation>Busy-hour share (%)</translation>
+        </message>
+        <message>
+            <source>所需座席</source>
+            <translation>Seats required</translation>
+        </message>
+        <message>
+            <source>按公式的 {seats} 个座席：{seconds} 秒内接通 {level}，平均应答 {speed} 秒，占用率 {occupancy}</source>
+            <translation>With the formula's {seats} seats: {level} answered within {seconds} s, average answer time {speed} s, occupancy {occupancy}</translation>
+        </message>
+        <message>
+            <source>按公式的 {seats} 个座席：话务量超过座席能力，排队会无限增长</source>
+            <translation>With the formula's {seats} seats: traffic exceeds seat capacity, so the queue would grow without limit</translation>
+        </message>
+        <message>
+            <source>排队概率</source>
+            <translation>Probability of queuing</translation>
+        </message>
+        <message>
+            <source>排队概率 {wait}，{seconds} 秒内接通 {level}，平均应答 {speed} 秒，占用率 {occupancy}</source>
+            <translation>Probability of queuing {wait}, {level} answered within {seconds} s, average answer time {speed} s, occupancy {occupancy}</translation>
+        </message>
+        <message>
+            <source>日拨打率上限（%）</source>
+            <translation>Maximum daily call rate (%)</translation>
+        </message>
+        <message>
+            <source>目标接通时间（秒）</source>
+            <translation>Target answer time (s)</translation>
+        </message>
+        <message>
+            <source>目标接通率（%）</source>
+            <translation>Target answer rate (%)</translation>
+        </message>
+        <message>
+            <source>目标时间内接通率</source>
+            <translation>Answered within target time</translation>
+        </message>
+        <message>
+            <source>目标服务人口（万人）</source>
+            <translation>Population served (10,000 people)</translation>
+        </message>
+        <message>
+            <source>结论</source>
+            <translation>Conclusion</translation>
+        </message>
+        <message>
+            <source>规范公式与 Erlang C 所需座席数相同。</source>
+            <translation>The standard formula and Erlang C need the same number of seats.</translation>
+        </message>
+        <message>
+            <source>规范公式比 Erlang C 多 {count} 个座席：按公式配置可达到 {seconds} 秒内接通 {target} 的目标。</source>
+            <translation>The standard formula gives {count} more seats than Erlang C: staffing by the formula meets the target of {target} answered within {seconds} s.</translation>
+        </message>
+        <message>
+            <source>规范公式比 Erlang C 少 {count} 个座席：按公式配置达不到 {seconds} 秒内接通 {target} 的目标。</source>
+            <translation>The standard formula gives {count} fewer seats than Erlang C: staffing by the formula does not meet the target of {target} answered within {seconds} s.</translation>
+        </message>
+        <message>
+            <source>规范公式（DB 3301/T 0328—2020 附录 B）</source>
+            <translation>Standard formula (DB 3301/T 0328—2020 Appendix B)</translation>
+        </message>
+        <message>
+            <source>话务强度</source>
+            <translation>Traffic intensity</translation>
+        </message>
+        <message>
+            <source>话务量超出可计算范围（超过 {limit} Erl），请检查输入</source>
+            <translation>Traffic is beyond the range that can be calculated (over {limit} Erl); please check the input</translation>
+        </message>
+        <message>
+            <source>话后整理时长（秒）</source>
+            <translation>Wrap-up duration (s)</translation>
+        </message>
+        <message>
+            <source>（公式）</source>
+            <translation> (formula)</translation>
+        </message>
+        <message>
+            <source>（所需）</source>
+            <translation> (required)</translation>
+        </message>
+    </context>
+    <context>
         <name>SeatRequest</name>
         <message>
             <source>三方通话</source>
@@ -1667,6 +3244,14 @@ Version {version}</translation>
     <context>
         <name>SeatSession</name>
         <message>
+            <source>发送按键</source>
+            <translation>Send digits</translation>
+        </message>
+        <message>
+            <source>取消静音</source>
+            <translation>Unmute</translation>
+        </message>
+        <message>
             <source>后台已将本座席签出。</source>
             <translation>The backend has signed this seat out.</translation>
         </message>
@@ -1680,15 +3265,31 @@ Version {version}</translation>
         </message>
         <message>
             <source>已经是示闲状态。</source>
-            <translation>Already ready.</translation>
+            <translation type="vanished">Already ready.</translation>
+        </message>
+        <message>
+            <source>当前没有接通的通话，不能{action}。</source>
+            <translation>There is no answered call, so "{action}" is not possible.</translation>
+        </message>
+        <message>
+            <source>按键只能是 0-9、*、#（最多 32 个）。</source>
+            <translation>Digits can only be 0-9, * and # (at most 32).</translation>
         </message>
         <message>
             <source>请选择示忙原因。</source>
             <translation>Please choose an away reason.</translation>
         </message>
         <message>
+            <source>通话已结束，按预约转为“{next}”。</source>
+            <translation>The call has ended; switched to "{next}" as scheduled.</translation>
+        </message>
+        <message>
             <source>通话或话后整理中不能切换示闲/示忙。</source>
-            <translation>Cannot switch between ready and away during a call or wrap-up.</translation>
+            <translation type="vanished">Cannot switch between ready and away during a call or wrap-up.</translation>
+        </message>
+        <message>
+            <source>静音</source>
+            <translation>Mute</translation>
         </message>
     </context>
     <context>
@@ -1749,6 +3350,10 @@ Version {version}</translation>
             <translation>{name} (job number {job}) · Seat {seat}</translation>
         </message>
         <message>
+            <source>{state}（班长 {by}）</source>
+            <translation>{state} (team leader {by})</translation>
+        </message>
+        <message>
             <source>座席提示</source>
             <translation>Seat messages</translation>
         </message>
@@ -1780,12 +3385,32 @@ Version {version}</translation>
             <source>签出</source>
             <translation>Sign out</translation>
         </message>
+        <message>
+            <source>通话后的状态</source>
+            <translation>State after the call</translation>
+        </message>
+        <message>
+            <source>通话后：{next}</source>
+            <translation>After the call: {next}</translation>
+        </message>
     </context>
     <context>
         <name>Shortcuts</name>
         <message>
+            <source>保持/取回</source>
+            <translation>Hold/retrieve</translation>
+        </message>
+        <message>
             <source>关于</source>
             <translation>About</translation>
+        </message>
+        <message>
+            <source>取消预约的通话后状态</source>
+            <translation>Cancel the scheduled after-call state</translation>
+        </message>
+        <message>
+            <source>延长话后整理（一次）</source>
+            <translation>Extend wrap-up (once)</translation>
         </message>
         <message>
             <source>快捷键一览</source>
@@ -1796,8 +3421,20 @@ Version {version}</translation>
             <translation>Shortcut list</translation>
         </message>
         <message>
+            <source>挂断</source>
+            <translation>Hang up</translation>
+        </message>
+        <message>
             <source>按键</source>
             <translation>Key</translation>
+        </message>
+        <message>
+            <source>按键（DTMF）</source>
+            <translation>Keypad (DTMF)</translation>
+        </message>
+        <message>
+            <source>接听</source>
+            <translation>Answer</translation>
         </message>
         <message>
             <source>操作</source>
@@ -1828,8 +3465,24 @@ Version {version}</translation>
             <translation>Sign out</translation>
         </message>
         <message>
+            <source>结束话后整理</source>
+            <translation>End wrap-up</translation>
+        </message>
+        <message>
             <source>跳到工单</source>
             <translation>Go to order</translation>
+        </message>
+        <message>
+            <source>通话后示忙（选择原因）</source>
+            <translation>Away after this call (choose a reason)</translation>
+        </message>
+        <message>
+            <source>通话后签出</source>
+            <translation>Sign out after this call</translation>
+        </message>
+        <message>
+            <source>静音/取消静音</source>
+            <translation>Mute/unmute</translation>
         </message>
     </context>
     <context>
@@ -2089,6 +3742,597 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>Training</name>
+        <message>
+            <source>facts 须包含 {key}（{label}）</source>
+            <translation>facts must include {key} ({label})</translation>
+        </message>
+        <message>
+            <source>max_total（{cap}）不能小于 points（{points}）</source>
+            <translation>max_total ({cap}) cannot be less than points ({points})</translation>
+        </message>
+        <message>
+            <source>{days} 个工作日</source>
+            <translation>{days} working days</translation>
+        </message>
+        <message>
+            <source>{label}在附录 D 中没有事项辨识，不能写 appendix_d</source>
+            <translation>{label} has no matter identification in Appendix D, so appendix_d cannot be given</translation>
+        </message>
+        <message>
+            <source>{label}须在 appendix_d 中写明附录 D 的事项辨识，可用：{allowed}</source>
+            <translation>{label} needs the Appendix D matter identification in appendix_d; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>{policy} 类别为 {code} 的事项应写处置方式 dispatch_extra_urgent</source>
+            <translation>Matters of {policy} category {code} should have the handling dispatch_extra_urgent</translation>
+        </message>
+        <message>
+            <source>“{code}”不是政策 {name} 的类别，可用：{allowed}</source>
+            <translation>"{code}" is not a category of policy {name}; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>“{item}”不是“{name}”的二级条目，可用：{allowed}</source>
+            <translation>"{item}" is not a second-level item of "{name}"; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>“{number}”不是有效的手机号或带区号的固定电话</source>
+            <translation>"{number}" is not a valid mobile number or landline number with area code</translation>
+        </message>
+        <message>
+            <source>“{street}”不是{district}的街道（镇、乡），可用：{allowed}</source>
+            <translation>"{street}" is not a subdistrict (town, township) of {district}; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>“{value}”不是{label}的事项辨识，可用：{allowed}</source>
+            <translation>"{value}" is not a matter identification of {label}; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>“{value}”不是允许的值，允许：{allowed}</source>
+            <translation>"{value}" is not an allowed value; allowed: {allowed}</translation>
+        </message>
+        <message>
+            <source>不予受理</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>不予受理时须写 not_accepted_reason（不予受理的情形）</source>
+            <translation>not_accepted_reason (the not-accepted case) is required when the call is not accepted</translation>
+        </message>
+        <message>
+            <source>不予受理的情形选为“{chosen}”，应为“{wanted}”</source>
+            <translation>Not-accepted case chosen: "{chosen}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>不属于受理范围</source>
+            <translation>Outside the scope of acceptance</translation>
+        </message>
+        <message>
+            <source>不属于受理范围的场景，处置方式应为不予受理</source>
+            <translation>For an out-of-scope scenario, the handling should be not accepted</translation>
+        </message>
+        <message>
+            <source>不登记工单（order 为 false）的场景不写 {key}</source>
+            <translation>Scenarios without an order (order is false) do not take {key}</translation>
+        </message>
+        <message>
+            <source>业务主题一级类别“{name}”不在 taxonomy.json 中，可用：{allowed}</source>
+            <translation>Top-level business topic category "{name}" is not in taxonomy.json; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>业务主题记为“{recorded}”，应为“{wanted}”</source>
+            <translation>Business topic recorded as "{recorded}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>中级</source>
+            <translation>Intermediate</translation>
+        </message>
+        <message>
+            <source>主办单位选为“{chosen}”，应为：{wanted}</source>
+            <translation>Lead handling unit chosen: "{chosen}"; it should be: {wanted}</translation>
+        </message>
+        <message>
+            <source>事由</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>事由：{text}</source>
+            <translation>What happened: {text}</translation>
+        </message>
+        <message>
+            <source>事项所在地记为“{recorded}”，应为“{wanted}”</source>
+            <translation>Location of the matter recorded as "{recorded}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>使用了服务禁语“{phrase}”（{category}）；可改说：“{suggestion}”</source>
+            <translation>Used the forbidden service phrase "{phrase}" ({category}); you could say: "{suggestion}"</translation>
+        </message>
+        <message>
+            <source>保密工单的“{fields}”中写了来电人的姓名或电话，承办单位会看到；身份信息只能填在受保护的字段中</source>
+            <translation>The caller's name or phone number was written in "{fields}" of a confidential order, which the handling unit will see; identity details belong only in the protected fields</translation>
+        </message>
+        <message>
+            <source>关联工单“{number}”不在本场景的 history 中</source>
+            <translation>Linked order "{number}" is not in this scenario's history</translation>
+        </message>
+        <message>
+            <source>关联已有工单</source>
+            <translation>Link to existing order</translation>
+        </message>
+        <message>
+            <source>关联已有工单或重复反映不予受理时须写 linked_order（已有工单号）</source>
+            <translation>linked_order (the existing order number) is required when linking to an existing order or not accepting a repeated report</translation>
+        </message>
+        <message>
+            <source>初级</source>
+            <translation>Beginner</translation>
+        </message>
+        <message>
+            <source>办理时限政策“{name}”不在 time_limits.json 中，可用：{allowed}</source>
+            <translation>Time-limit policy "{name}" is not in time_limits.json; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>办理时限类别记为“{recorded}”，应为“{wanted}”</source>
+            <translation>Time-limit category recorded as "{recorded}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>区县（市）“{name}”不在 places.json 中，可用：{allowed}</source>
+            <translation>District/county (city) "{name}" is not in places.json; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>受理工单中没有字段“{key}”，可用：{allowed}</source>
+            <translation>The intake order has no field "{key}"; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>只有不予受理才写 not_accepted_reason</source>
+            <translation>not_accepted_reason is only for calls that are not accepted</translation>
+        </message>
+        <message>
+            <source>只有关联已有工单或重复反映不予受理时才写 linked_order</source>
+            <translation>linked_order is only for linking to an existing order or not accepting a repeated report</translation>
+        </message>
+        <message>
+            <source>只有写了 {policy} 的办理时限类别才能写附录 D 事项辨识</source>
+            <translation>An Appendix D matter identification can only be given together with a {policy} time-limit category</translation>
+        </message>
+        <message>
+            <source>只有派单才写 time_limit，本场景的处置方式是“{label}”</source>
+            <translation>time_limit is only for dispatch; the handling in this scenario is "{label}"</translation>
+        </message>
+        <message>
+            <source>只有派单才写 units，本场景的处置方式是“{label}”</source>
+            <translation>units is only for dispatch; the handling in this scenario is "{label}"</translation>
+        </message>
+        <message>
+            <source>只有转接紧急热线才写 emergency_line</source>
+            <translation>emergency_line is only for transfers to an emergency line</translation>
+        </message>
+        <message>
+            <source>台词时间应按先后排列：{at} 秒早于上一句的 {previous} 秒</source>
+            <translation>Line times should be in order: {at} s is earlier than the previous line's {previous} s</translation>
+        </message>
+        <message>
+            <source>同一事项重复反映</source>
+            <translation>Same matter reported again</translation>
+        </message>
+        <message>
+            <source>地点</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>地点：{text}</source>
+            <translation>Place: {text}</translation>
+        </message>
+        <message>
+            <source>场景编号“{id}”应与文件名“{name}.json”一致</source>
+            <translation>Scenario ID "{id}" should match the file name "{name}.json"</translation>
+        </message>
+        <message>
+            <source>场景编号只能用小写英文字母、数字和连字符，如 gas-smell-stairwell</source>
+            <translation>Scenario IDs may use only lowercase English letters, digits and hyphens, e.g. gas-smell-stairwell</translation>
+        </message>
+        <message>
+            <source>处置方式“{label}”需要登记工单，order 不能为 false</source>
+            <translation>Handling "{label}" needs an order, so order cannot be false</translation>
+        </message>
+        <message>
+            <source>处置方式为“{chosen}”，应为“{wanted}”</source>
+            <translation>Handling was "{chosen}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>处置方式为“{label}”时须写 time_limit（办理时限类别）</source>
+            <translation>time_limit (the time-limit category) is required when the handling is "{label}"</translation>
+        </message>
+        <message>
+            <source>处置方式为“{label}”时须写 units（可接受的承办单位）</source>
+            <translation>units (the acceptable handling units) is required when the handling is "{label}"</translation>
+        </message>
+        <message>
+            <source>字段“{key}”的类型是 {type}，这里需要：{allowed}</source>
+            <translation>Field "{key}" is of type {type}; needed here: {allowed}</translation>
+        </message>
+        <message>
+            <source>属于人大、法院、检察院职权</source>
+            <translation>Falls under the powers of the people's congress, courts or procuratorates</translation>
+        </message>
+        <message>
+            <source>属于纪检监察机关职责</source>
+            <translation>Falls under the duties of the discipline inspection and supervision authorities</translation>
+        </message>
+        <message>
+            <source>工单内容缺少{element}，应写明{keywords}</source>
+            <translation>The order is missing {element}; it should state {keywords}</translation>
+        </message>
+        <message>
+            <source>工单号</source>
+            <translation>Order number</translation>
+        </message>
+        <message>
+            <source>工单号只能由英文字母、数字和连字符组成，最多 40 个字符</source>
+            <translation>Order numbers may contain only English letters, digits and hyphens, at most 40 characters</translation>
+        </message>
+        <message>
+            <source>工单缺少必填项“{label}”</source>
+            <translation>The order is missing the required item "{label}"</translation>
+        </message>
+        <message>
+            <source>平静</source>
+            <translation>Calm</translation>
+        </message>
+        <message>
+            <source>应为 0.5 到 1 之间的小数，如 0.8</source>
+            <translation>Should be a decimal from 0.5 to 1, e.g. 0.8</translation>
+        </message>
+        <message>
+            <source>应为“政策名称: 类别编码”的对象，如 {"ZJ-2025": "quick"}</source>
+            <translation>Should be an object of "policy name: category code", e.g. {"ZJ-2025": "quick"}</translation>
+        </message>
+        <message>
+            <source>应为不带首尾空格的非空文字</source>
+            <translation>Should be non-empty text without leading or trailing spaces</translation>
+        </message>
+        <message>
+            <source>应关联来电人的已有工单 {number}（{summary}）</source>
+            <translation>Should be linked to the caller's existing order {number} ({summary})</translation>
+        </message>
+        <message>
+            <source>应由特定单位受理</source>
+            <translation>Should be handled by a designated body</translation>
+        </message>
+        <message>
+            <source>应申请政府信息公开</source>
+            <translation>Should apply for government information disclosure</translation>
+        </message>
+        <message>
+            <source>应通过仲裁解决</source>
+            <translation>Should be resolved through arbitration</translation>
+        </message>
+        <message>
+            <source>应通过信访渠道解决</source>
+            <translation>Should be resolved through the petition (letters and visits) channel</translation>
+        </message>
+        <message>
+            <source>应通过行政复议解决</source>
+            <translation>Should be resolved through administrative review</translation>
+        </message>
+        <message>
+            <source>应通过诉讼解决</source>
+            <translation>Should be resolved through litigation</translation>
+        </message>
+        <message>
+            <source>情绪激动</source>
+            <translation>Upset</translation>
+        </message>
+        <message>
+            <source>或</source>
+            <translation> or </translation>
+        </message>
+        <message>
+            <source>承办单位“{id}”不在 units.json 中</source>
+            <translation>Handling unit "{id}" is not in units.json</translation>
+        </message>
+        <message>
+            <source>承办单位“{name}”属于{unit_district}，与事项所在地{district}不符</source>
+            <translation>Handling unit "{name}" belongs to {unit_district}, which does not match the location of the matter, {district}</translation>
+        </message>
+        <message>
+            <source>承办单位“{name}”是{unit_street}的，与事项所在地{street}不符</source>
+            <translation>Handling unit "{name}" belongs to {unit_street}, which does not match the location of the matter, {street}</translation>
+        </message>
+        <message>
+            <source>投诉中隐藏紧急险情</source>
+            <translation>Emergency hidden in a complaint</translation>
+        </message>
+        <message>
+            <source>按特急件派单并同时电话通知承办单位</source>
+            <translation>dispatch it as extra-urgent and also phone the handling unit</translation>
+        </message>
+        <message>
+            <source>方言</source>
+            <translation>Dialect</translation>
+        </message>
+        <message>
+            <source>无声</source>
+            <translation>Silent</translation>
+        </message>
+        <message>
+            <source>无声电话</source>
+            <translation>Silent call</translation>
+        </message>
+        <message>
+            <source>无声电话的场景，caller/manner 应为 silent</source>
+            <translation>For a silent call scenario, caller/manner should be silent</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>时间：{text}</source>
+            <translation>Time: {text}</translation>
+        </message>
+        <message>
+            <source>未填写</source>
+            <translation>not filled in</translation>
+        </message>
+        <message>
+            <source>未提供姓名</source>
+            <translation>Name not given</translation>
+        </message>
+        <message>
+            <source>未选择</source>
+            <translation>Not selected</translation>
+        </message>
+        <message>
+            <source>本次来电应登记工单，但没有提交工单</source>
+            <translation>This call needed an order, but no order was submitted</translation>
+        </message>
+        <message>
+            <source>本次来电没有可受理的诉求，不应登记工单</source>
+            <translation>This call had no request that can be accepted, so no order should be recorded</translation>
+        </message>
+        <message>
+            <source>来电人姓名记为“{recorded}”，应为{accepted}</source>
+            <translation>Caller name recorded as "{recorded}"; it should be {accepted}</translation>
+        </message>
+        <message>
+            <source>来电人本人</source>
+            <translation>The caller</translation>
+        </message>
+        <message>
+            <source>来电人没有要求保密，工单不应勾选“{label}”</source>
+            <translation>The caller did not ask for confidentiality, so "{label}" should not be ticked on the order</translation>
+        </message>
+        <message>
+            <source>来电人要求保密</source>
+            <translation>Caller asks for confidentiality</translation>
+        </message>
+        <message>
+            <source>来电人要求保密，工单应勾选“{label}”</source>
+            <translation>The caller asked for confidentiality, so "{label}" should be ticked on the order</translation>
+        </message>
+        <message>
+            <source>来电号码未显示且来电人不愿留号码，应勾选“{label}”并写明原因</source>
+            <translation>The number was withheld and the caller did not want to give one; tick "{label}" and state the reason</translation>
+        </message>
+        <message>
+            <source>来电号码未显示，来电人不愿留号码</source>
+            <translation>Number withheld; the caller did not want to give a number</translation>
+        </message>
+        <message>
+            <source>来电响铃 {seconds} 秒无人接听，来电人已挂断；应在 {rings} 声铃内接听</source>
+            <translation>The call rang for {seconds} s without an answer and the caller hung up; answer within {rings} rings</translation>
+        </message>
+        <message>
+            <source>每个答复要点应为不带首尾空格的关键词列表，至少一个关键词</source>
+            <translation>Each answer point should be a list of keywords without leading or trailing spaces, with at least one keyword</translation>
+        </message>
+        <message>
+            <source>没有使用规范话术；应说：“{text}”</source>
+            <translation>The standard script was not used; you should say: "{text}"</translation>
+        </message>
+        <message>
+            <source>没有具体诉求</source>
+            <translation>No concrete request</translation>
+        </message>
+        <message>
+            <source>没有规范地结束通话；结束语：“{closing}”</source>
+            <translation>The call was not ended in the standard way; closing line: "{closing}"</translation>
+        </message>
+        <message>
+            <source>没有选择事项所在地，应为“{wanted}”</source>
+            <translation>No location of the matter was selected; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>派单</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>涉及军队、武警事务</source>
+            <translation>Involves military or armed police affairs</translation>
+        </message>
+        <message>
+            <source>涉及对象</source>
+            <translation>Party involved</translation>
+        </message>
+        <message>
+            <source>涉及秘密或个人隐私</source>
+            <translation>Involves secrets or personal privacy</translation>
+        </message>
+        <message>
+            <source>涉及：{text}</source>
+            <translation>Party involved: {text}</translation>
+        </message>
+        <message>
+            <source>特急派单须写 {policy} 类别 {code}</source>
+            <translation>An extra-urgent dispatch needs {policy} category {code}</translation>
+        </message>
+        <message>
+            <source>特急派单（同时电话通知承办单位）</source>
+            <translation>Extra-urgent dispatch (also phone the handling unit)</translation>
+        </message>
+        <message>
+            <source>登记日期应写成 2026-01-05 这样的格式</source>
+            <translation>The registration date should be written like 2026-01-05</translation>
+        </message>
+        <message>
+            <source>直接答复</source>
+            <translation>Direct answer</translation>
+        </message>
+        <message>
+            <source>直接答复时须写 answer_points（答复要点）</source>
+            <translation>answer_points (the answer points) is required for a direct answer</translation>
+        </message>
+        <message>
+            <source>知识库可直接答复</source>
+            <translation>Can be answered from the knowledge base</translation>
+        </message>
+        <message>
+            <source>知识库条目编号只能由英文字母、数字、下划线和连字符组成</source>
+            <translation>Knowledge base article IDs may contain only English letters, digits, underscores and hyphens</translation>
+        </message>
+        <message>
+            <source>知识库答复的场景，处置方式应为直接答复并写 knowledge_articles</source>
+            <translation>For a knowledge base answer scenario, the handling should be a direct answer with knowledge_articles</translation>
+        </message>
+        <message>
+            <source>称呼只能是：{allowed}</source>
+            <translation>The form of address must be one of: {allowed}</translation>
+        </message>
+        <message>
+            <source>立即转接 {line}</source>
+            <translation>transfer to {line} at once</translation>
+        </message>
+        <message>
+            <source>第 {rings} 声铃才接听；应在 {within} 声铃内接听</source>
+            <translation>Answered only at ring {rings}; answer within {within} rings</translation>
+        </message>
+        <message>
+            <source>答复缺少要点：应向来电人讲明{point}</source>
+            <translation>The answer is missing a point: tell the caller about {point}</translation>
+        </message>
+        <message>
+            <source>缺少现行默认政策“{name}”的办理时限类别</source>
+            <translation>The time-limit category for the current default policy "{name}" is missing</translation>
+        </message>
+        <message>
+            <source>老年人</source>
+            <translation>Elderly</translation>
+        </message>
+        <message>
+            <source>联系电话记为“{recorded}”，应为 {wanted}</source>
+            <translation>Contact number recorded as "{recorded}"; it should be {wanted}</translation>
+        </message>
+        <message>
+            <source>要求保密的场景，expected/confidential 应为 true</source>
+            <translation>For a confidentiality scenario, expected/confidential should be true</translation>
+        </message>
+        <message>
+            <source>诉求</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>诉求分类“{value}”不是受理工单的选项，允许：{allowed}</source>
+            <translation>Request type "{value}" is not an option of the intake order; allowed: {allowed}</translation>
+        </message>
+        <message>
+            <source>诉求分类记为“{recorded}”，应为“{wanted}”</source>
+            <translation>Request type recorded as "{recorded}"; it should be "{wanted}"</translation>
+        </message>
+        <message>
+            <source>话术“{id}”不在 scripts.json 中，可用：{allowed}</source>
+            <translation>Script "{id}" is not in scripts.json; available: {allowed}</translation>
+        </message>
+        <message>
+            <source>该诉求属于受理范围，不应不予受理；应{wanted}</source>
+            <translation>This request is within the scope of acceptance and should not be refused; the handling should be: {wanted}</translation>
+        </message>
+        <message>
+            <source>转接到了“{chosen}”，应转接 {wanted}</source>
+            <translation>Transferred to "{chosen}"; it should go to {wanted}</translation>
+        </message>
+        <message>
+            <source>转接紧急热线</source>
+            <translation>Transfer to emergency line</translation>
+        </message>
+        <message>
+            <source>转接紧急热线时须写 emergency_line（110、119、120 或 122）</source>
+            <translation>emergency_line (110, 119, 120 or 122) is required for a transfer to an emergency line</translation>
+        </message>
+        <message>
+            <source>辱骂</source>
+            <translation>Abusive</translation>
+        </message>
+        <message>
+            <source>辱骂来电</source>
+            <translation>Abusive call</translation>
+        </message>
+        <message>
+            <source>辱骂来电的场景，caller/manner 应为 abusive</source>
+            <translation>For an abusive call scenario, caller/manner should be abusive</translation>
+        </message>
+        <message>
+            <source>这是需要立即处置的紧急情况，应{action}；实际处置：{chosen}</source>
+            <translation>This is an emergency that needs immediate action: you should {action}. Actual handling: {chosen}</translation>
+        </message>
+        <message>
+            <source>违反法律或公序良俗</source>
+            <translation>Against the law or public order and morals</translation>
+        </message>
+        <message>
+            <source>通话记录的“order”应为对象</source>
+            <translation>The call record's "order" should be an object</translation>
+        </message>
+        <message>
+            <source>通话记录的“rings”应为正整数</source>
+            <translation>The call record's "rings" should be a positive integer</translation>
+        </message>
+        <message>
+            <source>通话记录的“{key}”不是 ISO 8601 时间</source>
+            <translation>The call record's "{key}" is not an ISO 8601 time</translation>
+        </message>
+        <message>
+            <source>通话记录的“{key}”应为文字</source>
+            <translation>The call record's "{key}" should be text</translation>
+        </message>
+        <message>
+            <source>通话记录的“{key}”应为文字列表</source>
+            <translation>The call record's "{key}" should be a list of texts</translation>
+        </message>
+        <message>
+            <source>通话记录的处置方式“{value}”不认识</source>
+            <translation>Unrecognized handling "{value}" in the call record</translation>
+        </message>
+        <message>
+            <source>重复来电</source>
+            <translation>Repeat caller</translation>
+        </message>
+        <message>
+            <source>重复来电的场景须在 history 中写已有工单</source>
+            <translation>A repeat caller scenario must list the existing order in history</translation>
+        </message>
+        <message>
+            <source>问候语不规范；标准问候语：“{greeting}”</source>
+            <translation>The greeting is not standard; standard greeting: "{greeting}"</translation>
+        </message>
+        <message>
+            <source>问候语没有报工号 {job_number}；应说：“{greeting}”</source>
+            <translation>The greeting did not state job number {job_number}; you should say: "{greeting}"</translation>
+        </message>
+        <message>
+            <source>隐藏险情的场景，处置方式应为转接紧急热线或特急派单</source>
+            <translation>For a hidden emergency scenario, the handling should be a transfer to an emergency line or an extra-urgent dispatch</translation>
+        </message>
+        <message>
+            <source>需要登记工单的场景须写 {key}</source>
+            <translation>Scenarios that need an order must give {key}</translation>
+        </message>
+        <message>
+            <source>高级</source>
+            <translation>Advanced</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingCallers</name>
         <message>
             <source>号码与类型不符：mobile 为 11 位手机号，landline 为带区号的座机号（如 0571-87001234），withheld 时为空</source>
@@ -2101,6 +4345,127 @@ Version {version}</translation>
         <message>
             <source>应为非空数组，每项一位模拟来电人</source>
             <translation>Should be a non-empty array, one simulated caller per item</translation>
+        </message>
+    </context>
+    <context>
+        <name>TranscriptAlert</name>
+        <message>
+            <source>关闭提醒</source>
+            <translation>Close alert</translation>
+        </message>
+        <message>
+            <source>刚才说的“{words}”属于服务禁语（{category}），可以说：{suggestion}</source>
+            <translation>You just said "{words}", a forbidden service phrase ({category}); you can say instead: {suggestion}</translation>
+        </message>
+        <message>
+            <source>实时禁语提醒</source>
+            <translation>Live forbidden phrase alert</translation>
+        </message>
+        <message>
+            <source>禁语提醒内容</source>
+            <translation>Forbidden phrase alert text</translation>
+        </message>
+        <message>
+            <source>（这句话共 {count} 处）</source>
+            <translation> ({count} in this sentence)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitPicker</name>
+        <message>
+            <source> · 职责：{duties}</source>
+            <translation> · Duties: {duties}</translation>
+        </message>
+        <message>
+            <source>{place} · {kind}</source>
+            <translation>{place} · {kind}</translation>
+        </message>
+        <message>
+            <source>中文或拼音首字母，如“xhzfj”“西湖 执法”</source>
+            <translation>Chinese or pinyin initials, e.g. "xhzfj", "西湖 执法"</translation>
+        </message>
+        <message>
+            <source>全市</source>
+            <translation>City-wide</translation>
+        </message>
+        <message>
+            <source>公共服务企业</source>
+            <translation>Public service enterprise</translation>
+        </message>
+        <message>
+            <source>属地政府</source>
+            <translation>Local government</translation>
+        </message>
+        <message>
+            <source>找到 {count} 个单位，↓ 选择，回车确定</source>
+            <translation>{count} units found; ↓ to choose, Enter to confirm</translation>
+        </message>
+        <message>
+            <source>查找承办单位</source>
+            <translation>Find handling unit</translation>
+        </message>
+        <message>
+            <source>查找结果</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>查找结果说明</source>
+            <translation>Search result details</translation>
+        </message>
+        <message>
+            <source>没有找到“{query}”</source>
+            <translation>Nothing found for "{query}"</translation>
+        </message>
+        <message>
+            <source>职能部门</source>
+            <translation>Functional department</translation>
+        </message>
+        <message>
+            <source>输入单位名称、简称或拼音首字母查找</source>
+            <translation>Type a unit name, short name or pinyin initials to search</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapUpPanel</name>
+        <message>
+            <source>剩余 {time}</source>
+            <translation>{time} left</translation>
+        </message>
+        <message>
+            <source>工单保存状态</source>
+            <translation>Order save status</translation>
+        </message>
+        <message>
+            <source>工单：已保存</source>
+            <translation>Order: saved</translation>
+        </message>
+        <message>
+            <source>工单：未保存</source>
+            <translation>Order: not saved</translation>
+        </message>
+        <message>
+            <source>工单：未保存（保存工单后才能结束话后整理）</source>
+            <translation>Order: not saved (save the order to end wrap-up)</translation>
+        </message>
+        <message>
+            <source>已超时 {time}</source>
+            <translation>Over by {time}</translation>
+        </message>
+        <message>
+            <source>延长 {seconds} 秒</source>
+            <translation>Extend by {seconds} s</translation>
+        </message>
+        <message>
+            <source>结束话后整理</source>
+            <translation>End wrap-up</translation>
+        </message>
+        <message>
+            <source>话后整理</source>
+            <translation>Wrap-up</translation>
+        </message>
+        <message>
+            <source>话后整理剩余时间</source>
+            <translation>Wrap-up time left</translation>
         </message>
     </context>
 </TS>
