@@ -34,6 +34,17 @@ DEFAULT_SHORTCUTS: dict[str, str] = {
     "panel.scripts": "Alt+3",
     "panel.knowledge": "Alt+4",
     "app.about": "Ctrl+F1",
+    # Call control, laid out like a hardphone's function keys.
+    "call.dtmf": "F4",
+    "call.answer": "F5",
+    "call.hang_up": "F6",
+    "call.hold": "F7",
+    "call.mute": "F8",
+    "seat.pending_away": "F9",
+    "seat.pending_sign_out": "Ctrl+F9",
+    "seat.cancel_pending": "Shift+F9",
+    "wrap_up.end": "F10",
+    "wrap_up.extend": "F11",
 }
 
 _KEY_NAME = r"(F([1-9]|1[0-9]|2[0-4])|[A-Z0-9]|Space|Return|Enter|Esc|Escape|Tab|Backspace|Delete|Insert|Home|End|PgUp|PgDown|Up|Down|Left|Right|[`\-=\[\];',./\\])"

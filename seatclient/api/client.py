@@ -17,8 +17,12 @@ from seatclient.api.errors import BackendError, ErrorKind, classify_response, cl
 from seatclient.api.models import (
     API_PREFIX,
     Accepted,
+    CallInfo,
     ConfigBundle,
+    DtmfRequest,
     Health,
+    PendingRequest,
+    QueueInfo,
     ReasonCode,
     RefreshRequest,
     SeatStatus,
@@ -32,6 +36,7 @@ from seatclient.version import __version__
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 USER_AGENT = f"seatclient/{__version__}"
+CALL_ACTIONS = frozenset({"answer", "hangup", "hold", "resume", "mute", "unmute", "order-saved"})
 
 
 def make_http_client(base_url: str, verify: str | bool = True, timeout: float = 10.0) -> httpx.AsyncClient:
@@ -155,11 +160,19 @@ class ApiClient:
             self._tokens = self._parse(TokenPair, response)
 
     async def sign_out(self) -> None:
-        """End the session at the backend and forget the tokens."""
+        """End the session at the backend and forget the tokens.
+
+        Raises:
+            BackendError: ``REJECTED`` when the backend refuses now (during a call): the session
+                goes on and the tokens are kept. Any other failure also forgets the tokens.
+        """
         try:
             await self._authorized("DELETE", "/session")
-        finally:
-            self._tokens = None
+        except BackendError as exc:
+            if exc.kind is not ErrorKind.REJECTED:
+                self._tokens = None
+            raise
+        self._tokens = None
 
     def forget_session(self) -> None:
         """Drop the tokens without telling the backend (it has already ended the session)."""
@@ -186,6 +199,57 @@ class ApiClient:
         return self._parse(
             Accepted, await self._authorized("POST", "/seat/state", json=body, headers=headers)
         )
+
+    async def _command(
+        self,
+        path: str,
+        json: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        method: str = "POST",
+    ) -> Accepted:
+        """Send one state-changing command with an ``Idempotency-Key`` (a retry never acts twice)."""
+        headers = {"Idempotency-Key": idempotency_key or str(uuid.uuid4())}
+        return self._parse(Accepted, await self._authorized(method, path, json=json, headers=headers))
+
+    async def set_pending(
+        self, kind: str, reason_code: str | None = None, idempotency_key: str | None = None
+    ) -> Accepted:
+        """Book the state to take after this call and its wrap-up: ``away`` with a reason, or ``sign_out``."""
+        body = PendingRequest.model_validate({"kind": kind, "reason_code": reason_code}).model_dump(
+            mode="json"
+        )
+        return await self._command("/seat/pending", body, idempotency_key)
+
+    async def cancel_pending(self, idempotency_key: str | None = None) -> Accepted:
+        """Cancel the booked next state."""
+        return await self._command("/seat/pending", None, idempotency_key, method="DELETE")
+
+    async def extend_wrap_up(self, idempotency_key: str | None = None) -> Accepted:
+        """Extend this wrap-up once."""
+        return await self._command("/seat/wrap-up/extend", None, idempotency_key)
+
+    async def end_wrap_up(self, idempotency_key: str | None = None) -> Accepted:
+        """End the wrap-up; a booked next state then takes effect, else the seat is ready."""
+        return await self._command("/seat/wrap-up/end", None, idempotency_key)
+
+    async def call_command(self, call_id: str, action: str, idempotency_key: str | None = None) -> Accepted:
+        """Send a call control: ``answer``, ``hangup``, ``hold``, ``resume``, ``mute``, ``unmute`` or ``order-saved``."""
+        if action not in CALL_ACTIONS:
+            raise ValueError(f"unknown call action {action!r}")
+        return await self._command(f"/calls/{call_id}/{action}", None, idempotency_key)
+
+    async def send_dtmf(self, call_id: str, digits: str, idempotency_key: str | None = None) -> Accepted:
+        """Send DTMF digits on the answered call."""
+        body = DtmfRequest(digits=digits).model_dump()
+        return await self._command(f"/calls/{call_id}/dtmf", body, idempotency_key)
+
+    async def call_info(self, call_id: str) -> CallInfo:
+        """One call this seat has had (caller number, queue, waited time, IVR note)."""
+        return self._parse(CallInfo, await self._authorized("GET", f"/calls/{call_id}"))
+
+    async def queue_info(self) -> QueueInfo:
+        """The hall's queue: callers waiting, the longest wait, ready seats."""
+        return self._parse(QueueInfo, await self._authorized("GET", "/queue"))
 
     async def config_bundle(self, known_version: str | None = None) -> ConfigBundle | None:
         """Fetch the rule files in force, or ``None`` when ``known_version`` is still current."""

@@ -12,7 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from seatclient.seat.states import PendingKind, PendingNext, SeatSnapshot, SeatState
+
 API_PREFIX = "/api/v1"
+
+# ``SeatState`` is the seat machine's enum: one state vocabulary for the wire, the mock and the client.
 
 
 class WireModel(BaseModel):
@@ -26,20 +30,6 @@ class Role(StrEnum):
 
     CALL_TAKER = "call_taker"
     TEAM_LEADER = "team_leader"
-
-
-class SeatState(StrEnum):
-    """The seat states the backend reports."""
-
-    SIGNED_OUT = "signed_out"
-    AWAY = "away"
-    READY = "ready"
-    RINGING = "ringing"
-    TALKING = "talking"
-    HELD = "held"
-    CONSULTING = "consulting"
-    CONFERENCE = "conference"
-    WRAP_UP = "wrap_up"
 
 
 class ErrorBody(WireModel):
@@ -101,31 +91,189 @@ class ReasonCode(WireModel):
     max_minutes: int | None = None
 
 
+class PendingNextWire(WireModel):
+    """A next state booked for after the current call and its wrap-up (“本次通话后小休 / 签出”)."""
+
+    kind: PendingKind
+    reason_code: str | None = Field(default=None, description="the away reason; none for sign_out")
+    forced_by: str | None = Field(default=None, description="the team leader who booked it, if one did")
+
+    @classmethod
+    def from_pending(cls, pending: PendingNext) -> PendingNextWire:
+        """Build the wire form of the seat machine's ``PendingNext``."""
+        return cls(kind=pending.kind, reason_code=pending.reason, forced_by=pending.forced_by)
+
+    def to_pending(self) -> PendingNext:
+        """Return the seat machine's ``PendingNext``.
+
+        Raises:
+            ValueError: the shape means nothing (away without a reason, sign out with one).
+        """
+        return PendingNext(self.kind, self.reason_code, self.forced_by)
+
+
 class SeatStatus(WireModel):
-    """The backend's truth about one seat."""
+    """The backend's truth about one seat: everything the seat window must show.
+
+    ``revision`` increases with every change of the seat at the backend, so a client that gets an
+    older status after a newer one (a replayed event racing a fresh read) keeps the newer.
+    """
 
     job_number: str
     seat_id: str
     state: SeatState
-    reason_code: str | None = None
-    since: datetime
-    call_id: str | None = None
-    pending_next: str | None = Field(default=None, description="'away:<reason>' or 'signed_out'")
+    reason_code: str | None = Field(default=None, description="the away reason, or wrap_up_overrun")
+    since: datetime = Field(description="when the state (or its reason) began, server time")
+    call_id: str | None = Field(
+        default=None, description="the call, from the first ring to the end of wrap-up"
+    )
+    consult_target: str | None = None
+    pending_next: PendingNextWire | None = None
+    wrap_up_deadline: datetime | None = None
+    wrap_up_extended: bool = False
+    wrap_up_overrun: bool = Field(default=False, description="the wrap-up time ran out, order not saved")
+    order_saved: bool = False
     forced_by: str | None = None
+    connection_lost: bool = Field(default=False, description="the backend lost this seat's event stream")
+    revision: int = 0
+
+    @classmethod
+    def from_snapshot(
+        cls, job_number: str, seat_id: str, snapshot: SeatSnapshot, revision: int = 0
+    ) -> SeatStatus:
+        """Build the wire form of a seat machine snapshot."""
+        return cls(
+            job_number=job_number,
+            seat_id=seat_id,
+            state=snapshot.state,
+            reason_code=snapshot.reason,
+            since=snapshot.since,
+            call_id=snapshot.call_id,
+            consult_target=snapshot.consult_target,
+            pending_next=None if snapshot.pending is None else PendingNextWire.from_pending(snapshot.pending),
+            wrap_up_deadline=snapshot.wrap_up_deadline,
+            wrap_up_extended=snapshot.wrap_up_extended,
+            wrap_up_overrun=snapshot.wrap_up_overrun,
+            order_saved=snapshot.order_saved,
+            forced_by=snapshot.forced_by,
+            connection_lost=snapshot.connection_lost,
+            revision=revision,
+        )
+
+    def to_snapshot(self) -> SeatSnapshot:
+        """Return the seat machine's snapshot of this status (for local pre-checks and countdowns).
+
+        Raises:
+            ValueError: the status breaks the snapshot's own rules (naive time, bad pending shape).
+        """
+        return SeatSnapshot(
+            state=self.state,
+            since=self.since,
+            reason=self.reason_code,
+            call_id=self.call_id,
+            consult_target=self.consult_target,
+            pending=None if self.pending_next is None else self.pending_next.to_pending(),
+            wrap_up_deadline=self.wrap_up_deadline,
+            wrap_up_extended=self.wrap_up_extended,
+            order_saved=self.order_saved,
+            forced_by=self.forced_by,
+            connection_lost=self.connection_lost,
+        )
 
 
 class StateChangeRequest(WireModel):
-    """Ask the backend for a new seat state; the answer arrives as a ``seat.state`` event."""
+    """Ask the backend for a new seat state (示闲 / 示忙 with a reason / 签出).
 
-    state: Literal["ready", "away"]
+    From wrap-up this also ends the wrap-up, replacing any booked next state; the backend's seat
+    machine refuses with 409 and its message when the state cannot be taken now.
+    """
+
+    state: Literal["ready", "away", "signed_out"]
     reason_code: str | None = None
 
 
+class PendingRequest(WireModel):
+    """Book the state to take after the current call and its wrap-up."""
+
+    kind: PendingKind
+    reason_code: str | None = Field(default=None, description="required for away, absent for sign_out")
+
+
+class DtmfRequest(WireModel):
+    """Digits to send to the caller's leg (an extension, a menu choice)."""
+
+    digits: str = Field(min_length=1, max_length=32, pattern=r"^[0-9*#A-D]+$")
+
+
+class CallPhase(StrEnum):
+    """Where a call is, from the queue to its end."""
+
+    QUEUED = "queued"
+    RINGING = "ringing"
+    TALKING = "talking"
+    HELD = "held"
+    ENDED = "ended"
+
+
+class CallEndReason(StrEnum):
+    """Why a call ended at this seat."""
+
+    AGENT_HUNG_UP = "agent_hung_up"
+    CALLER_HUNG_UP = "caller_hung_up"
+    RING_TIMEOUT = "ring_timeout"
+    CONNECTION_LOST = "connection_lost"
+    ABANDONED = "abandoned"
+
+
+class TrainingCallerStory(WireModel):
+    """What a simulated caller says once answered (training backend only), so there is something to record."""
+
+    name: str
+    district: str
+    address: str = ""
+    topic: str = Field(description="the request in one or two sentences, in the caller's words")
+    request_type: str = Field(description="the expected 诉求类型: 咨询, 求助, 投诉举报 or 意见建议")
+
+
+class CallInfo(WireModel):
+    """One call as the seat sees it: who calls, from which queue, how long they waited, what the IVR noted.
+
+    The caller number is shown to the call-taker (they may need to call back) but never logged.
+    """
+
+    call_id: str
+    phase: CallPhase
+    caller_number: str = Field(default="", description="empty when the number is withheld")
+    number_withheld: bool = False
+    queue: str = Field(description="the queue (skill) the call came through")
+    queued_at: datetime = Field(description="when the caller entered the queue")
+    offered_at: datetime | None = Field(default=None, description="when it started ringing at this seat")
+    answered_at: datetime | None = None
+    held_since: datetime | None = None
+    ended_at: datetime | None = None
+    end_reason: CallEndReason | None = None
+    muted: bool = False
+    ivr_note: str = ""
+    ring_deadline: datetime | None = None
+    training_story: TrainingCallerStory | None = None
+
+
+class QueueInfo(WireModel):
+    """The hall's queue, for the seat window and later the floor view."""
+
+    waiting: int
+    longest_wait_seconds: float
+    ready_seats: int
+    server_time: datetime
+
+
 class Accepted(WireModel):
-    """A command the backend accepted; its outcome follows on the event stream."""
+    """A command the backend accepted; its outcome also follows on the event stream."""
 
     request_id: str
     status: SeatStatus | None = None
+    call: CallInfo | None = None
+    server_time: datetime | None = None
 
 
 class ConfigBundle(WireModel):
@@ -158,5 +306,14 @@ class Health(WireModel):
 
 
 EVENT_SEAT_STATE = "seat.state"
+"""data: ``SeatStatus``."""
+EVENT_PENDING_APPLIED = "seat.pending_applied"
+"""data: ``{"call_id": str, "pending": PendingNextWire}``: the booked state took effect."""
+EVENT_CALL_OFFERED = "call.offered"
+"""data: ``CallInfo``: a call rings at this seat (sent just before the ``seat.state`` of ringing)."""
+EVENT_CALL_UPDATED = "call.updated"
+"""data: ``CallInfo``: answered, held, resumed, muted or unmuted."""
+EVENT_CALL_ENDED = "call.ended"
+"""data: ``CallInfo`` with ``end_reason``: the voice path ended (wrap-up may go on)."""
 EVENT_RESYNC = "stream.resync"
 EVENT_SIGNED_OUT = "session.signed_out"

@@ -6,6 +6,7 @@ import argparse
 
 import uvicorn
 
+from seatclient.mock.hall import HallTuning
 from seatclient.mock.server import create_app
 from seatclient.mock.state import MockOptions
 
@@ -20,13 +21,58 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-admin", action="store_true", help="关闭 /mock/... 控制接口")
     parser.add_argument("--ssl-certfile", help="HTTPS 证书文件（PEM）")
     parser.add_argument("--ssl-keyfile", help="HTTPS 私钥文件（PEM）")
+    hall = parser.add_argument_group("模拟话务大厅")
+    hall.add_argument(
+        "--calls-per-minute", type=float, default=0.0, help="全厅每分钟来电数（泊松过程；默认 0：不自动来电）"
+    )
+    hall.add_argument(
+        "--calls-per-ready-seat", type=float, default=0.0, help="每个示闲座席每分钟增加的来电数（默认 0）"
+    )
+    hall.add_argument("--patience", type=float, default=120.0, help="来电人平均等待多少秒后挂机（默认 120）")
+    hall.add_argument(
+        "--connection-grace",
+        type=float,
+        default=20.0,
+        help="座席事件流断开多少秒后标记为连接中断（默认 20）",
+    )
+    hall.add_argument("--seed", type=int, help="随机种子，便于重现演练")
+    hall.add_argument("--ring-timeout", type=int, help="振铃超时秒数，覆盖 seat_rules.json（5 至 120）")
+    hall.add_argument("--wrap-up", type=int, help="话后整理秒数，覆盖 seat_rules.json（5 至 3600）")
+    order = hall.add_mutually_exclusive_group()
+    order.add_argument(
+        "--order-required",
+        dest="order_required",
+        action="store_true",
+        default=None,
+        help="工单保存前不能结束话后整理",
+    )
+    order.add_argument(
+        "--order-not-required",
+        dest="order_required",
+        action="store_false",
+        help="不要求保存工单即可结束话后整理",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the mock backend until interrupted."""
     args = build_parser().parse_args(argv)
-    options = MockOptions(access_ttl=args.access_ttl, heartbeat=args.heartbeat, admin=not args.no_admin)
+    options = MockOptions(
+        access_ttl=args.access_ttl,
+        heartbeat=args.heartbeat,
+        admin=not args.no_admin,
+        hall=HallTuning(
+            calls_per_minute=args.calls_per_minute,
+            calls_per_minute_per_ready_seat=args.calls_per_ready_seat,
+            patience_seconds=args.patience,
+            connection_grace_seconds=args.connection_grace,
+            seed=args.seed,
+        ),
+        ring_timeout=args.ring_timeout,
+        wrap_up_seconds=args.wrap_up,
+        order_required=args.order_required,
+    )
     uvicorn.run(
         create_app(options),
         host=args.host,

@@ -9,7 +9,7 @@ import time
 import uvicorn
 
 from seatclient.mock.server import create_app
-from seatclient.mock.state import MockOptions
+from seatclient.mock.state import MockOptions, training_options
 
 
 class EmbeddedBackend:
@@ -17,6 +17,8 @@ class EmbeddedBackend:
 
     A thread of its own keeps the simulated hall running at its own pace whatever the window is
     doing, while the client still talks to it over real HTTP, exactly as to a real backend.
+    Without options it runs a training hall (``training_options``): a gentle flow of simulated
+    callers while the trainee is ready.
     """
 
     def __init__(self, options: MockOptions | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
@@ -25,7 +27,7 @@ class EmbeddedBackend:
         self._socket.bind((host, port))
         self.host, self.port = self._socket.getsockname()[:2]
         config = uvicorn.Config(
-            create_app(options),
+            create_app(options or training_options()),
             log_level="warning",
             access_log=False,
             lifespan="off",

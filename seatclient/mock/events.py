@@ -19,7 +19,8 @@ class EventLog:
 
     Event ids come from one counter shared by every log of the backend, seeded from the wall clock
     in milliseconds, so ids keep increasing across a backend restart and a client never mistakes a
-    new event for one it has already seen.
+    new event for one it has already seen. Publishing is synchronous, so the hall's state changes
+    and their announcements can never be reordered by a task switch in between.
     """
 
     def __init__(self, counter: itertools.count[int], retention: int) -> None:
@@ -27,17 +28,25 @@ class EventLog:
         self._events: deque[ServerEvent] = deque()
         self._retention = retention
         self._dropped_through = 0
-        self._changed = asyncio.Condition()
+        self._changed = asyncio.Event()
 
-    async def publish(self, event_type: str, data: dict[str, Any]) -> ServerEvent:
+    def publish_nowait(self, event_type: str, data: dict[str, Any]) -> ServerEvent:
         """Append an event and wake every stream waiting on this log."""
         event = ServerEvent(id=next(self._counter), type=event_type, at=datetime.now(UTC), data=data)
-        async with self._changed:
-            self._events.append(event)
-            while len(self._events) > self._retention:
-                self._dropped_through = self._events.popleft().id
-            self._changed.notify_all()
+        self._events.append(event)
+        while len(self._events) > self._retention:
+            self._dropped_through = self._events.popleft().id
+        self._wake()
         return event
+
+    async def publish(self, event_type: str, data: dict[str, Any]) -> ServerEvent:
+        """Like ``publish_nowait``, for callers in a coroutine."""
+        return self.publish_nowait(event_type, data)
+
+    def _wake(self) -> None:
+        # Waiters hold the old event; replacing it before setting keeps later waits fresh.
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
 
     def after(self, last_event_id: int) -> list[ServerEvent]:
         """Return the retained events newer than ``last_event_id``."""
@@ -56,17 +65,15 @@ class EventLog:
         self, last_event_id: int, timeout: float, still_open: Callable[[], bool]
     ) -> None:
         """Wait up to ``timeout`` seconds for an event newer than ``last_event_id`` or a cut stream."""
-        async with self._changed:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    self._changed.wait_for(lambda: self.latest_id > last_event_id or not still_open()),
-                    timeout,
-                )
+        changed = self._changed
+        if self.latest_id > last_event_id or not still_open():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), timeout)
 
     async def wake_all(self) -> None:
         """Wake every stream waiting on this log so it re-checks whether it was cut."""
-        async with self._changed:
-            self._changed.notify_all()
+        self._wake()
 
 
 class EventHub:
@@ -86,9 +93,13 @@ class EventHub:
             log = self._logs[job_number] = EventLog(self._counter, self._retention)
         return log
 
+    def publish_nowait(self, job_number: str, event_type: str, data: dict[str, Any]) -> ServerEvent:
+        """Publish an event to one agent's stream, at once."""
+        return self.log_for(job_number).publish_nowait(event_type, data)
+
     async def publish(self, job_number: str, event_type: str, data: dict[str, Any]) -> ServerEvent:
         """Publish an event to one agent's stream."""
-        return await self.log_for(job_number).publish(event_type, data)
+        return self.publish_nowait(job_number, event_type, data)
 
     async def cut_all_streams(self) -> None:
         """End every open stream now, as a network failure would."""

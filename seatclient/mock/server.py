@@ -23,23 +23,46 @@ from pydantic import BaseModel
 from seatclient.api.models import (
     API_PREFIX,
     EVENT_RESYNC,
-    EVENT_SEAT_STATE,
     EVENT_SIGNED_OUT,
     Accepted,
     Agent,
+    CallInfo,
     ConfigBundle,
+    DtmfRequest,
     ErrorBody,
     Health,
+    PendingRequest,
+    QueueInfo,
     ReasonCode,
     RefreshRequest,
-    SeatState,
     SeatStatus,
     SignInRequest,
     SignInResponse,
     StateChangeRequest,
     TokenPair,
 )
+from seatclient.mock.hall import CallControlRefused
 from seatclient.mock.state import Failure, MockOptions, MockWorld, Session, bundle_version
+from seatclient.seat import (
+    Answer,
+    CancelPending,
+    EndWrapUp,
+    ExtendWrapUp,
+    ForcedState,
+    GoAway,
+    GoReady,
+    HangUp,
+    Hold,
+    OrderSaved,
+    PendingKind,
+    PendingNext,
+    Refused,
+    Resume,
+    SeatState,
+    SetPending,
+    SignOut,
+)
+from seatclient.seat import Request as SeatRequest
 from seatclient.version import __version__
 
 
@@ -84,6 +107,48 @@ class InjectedEvent(BaseModel):
     job_number: str
     type: str
     data: dict[str, Any] = {}
+
+
+class StreamCut(BaseModel):
+    """A simulated network drop: every open stream ends, and new ones are refused for ``block_seconds``."""
+
+    block_seconds: float = 0.0
+
+
+class PlacedCall(BaseModel):
+    """A caller to send into the hall now (trainers and tests).
+
+    ``job_number`` offers the call to that agent only, as soon as their seat is ready;
+    ``caller_index`` picks one of the simulated callers; ``patience_seconds`` overrides how long
+    this caller waits before hanging up.
+    """
+
+    job_number: str | None = None
+    caller_index: int | None = None
+    patience_seconds: float | None = None
+
+
+class PlacedCallReply(BaseModel):
+    """The call a trainer placed."""
+
+    call_id: str
+
+
+class ForcedStateRequest(BaseModel):
+    """A team leader's forced state for one seat (until the floor view exists, trainers use this)."""
+
+    state: SeatState
+    reason_code: str | None = None
+    by: str = "班长"
+
+
+class HallSettings(BaseModel):
+    """Change the flow of callers while the hall runs (trainers and tests); omitted values stay."""
+
+    calls_per_minute: float | None = None
+    calls_per_minute_per_ready_seat: float | None = None
+    patience_seconds: float | None = None
+    connection_grace_seconds: float | None = None
 
 
 def create_app(options: MockOptions | None = None, world: MockWorld | None = None) -> FastAPI:
@@ -139,22 +204,57 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
 
     SignedIn = Annotated[Session, Depends(current_session)]  # noqa: N806 - a type alias
 
+    hall = world.hall
+
     async def idempotent(
         session: Session, key: str | None, compute: Callable[[], Awaitable[tuple[int, BaseModel]]]
     ) -> JSONResponse:
-        """Answer a repeated ``Idempotency-Key`` with the first reply instead of acting twice."""
+        """Answer a repeated ``Idempotency-Key`` with the first reply (a refusal too) instead of acting twice."""
         if key:
             stored = world.idempotent_replies.get((session.account.job_number, key))
             if stored is not None:
                 return JSONResponse(status_code=stored[0], content=stored[1])
-        status, model = await compute()
+        try:
+            status, model = await compute()
+        except ApiError as exc:
+            if key and exc.status != 401:
+                world.idempotent_replies[(session.account.job_number, key)] = (
+                    exc.status,
+                    exc.body.model_dump(mode="json"),
+                )
+            raise
         content = model.model_dump(mode="json")
         if key:
             world.idempotent_replies[(session.account.job_number, key)] = (status, content)
         return JSONResponse(status_code=status, content=content)
 
-    async def announce_seat(status: SeatStatus) -> None:
-        await world.hub.publish(status.job_number, EVENT_SEAT_STATE, status.model_dump(mode="json"))
+    def seat_of(session: Session) -> SeatStatus:
+        status = hall.status(session.account.job_number)
+        if status is None:
+            raise ApiError(401, "unauthorized", "登录已失效，请重新签入")
+        return status
+
+    def perform(session: Session, request: SeatRequest, call: CallInfo | None = None) -> Accepted:
+        """Run an agent's request through the seat machine; a refusal is a 409 with its message."""
+        decision = hall.request(session.account.job_number, request)
+        if isinstance(decision, Refused):
+            raise ApiError(409, decision.code.value, decision.message)
+        call_id = seat_of(session).call_id
+        current_call = call or (hall.call_info(call_id) if call_id else None)
+        return Accepted(
+            request_id=str(uuid.uuid4()),
+            status=seat_of(session),
+            call=current_call,
+            server_time=datetime.now(UTC),
+        )
+
+    def call_of(session: Session, call_id: str) -> None:
+        try:
+            hall.current_call(session.account.job_number, call_id)
+        except CallControlRefused as exc:
+            raise ApiError(409, exc.code, exc.message) from exc
+
+    Refusal: dict[int | str, dict[str, Any]] = {409: {"model": ErrorBody}}  # noqa: N806 - a constant
 
     @app.get(f"{API_PREFIX}/health", response_model=Health)
     async def health() -> Health:
@@ -171,8 +271,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
                 409, "seat_taken", f"座席 {body.seat_id} 已由工号 {holder.account.job_number} 签入"
             )
         session = world.open_session(account, body.seat_id)
-        status = world.set_seat(account.job_number, body.seat_id, SeatState.AWAY, "after_sign_in")
-        await announce_seat(status)
+        hall.sign_in(account.job_number, body.seat_id)
         return SignInResponse(
             access_token=session.access_token,
             refresh_token=session.refresh_token,
@@ -197,12 +296,12 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
             access_token=session.access_token, refresh_token=session.refresh_token, expires_in=opts.access_ttl
         )
 
-    @app.delete(f"{API_PREFIX}/session", status_code=204)
+    @app.delete(f"{API_PREFIX}/session", status_code=204, responses=Refusal)
     async def sign_out(session: SignedIn) -> Response:
+        """Sign out (签出): refused during a call; book “sign out after this call” instead."""
         job_number = session.account.job_number
-        status = world.set_seat(job_number, session.seat_id, SeatState.SIGNED_OUT, None)
-        await announce_seat(status)
-        await world.hub.publish(job_number, EVENT_SIGNED_OUT, {"reason": "signed_out"})
+        perform(session, SignOut())
+        world.hub.publish_nowait(job_number, EVENT_SIGNED_OUT, {"reason": "signed_out"})
         world.close_sessions_of(job_number)
         return Response(status_code=204)
 
@@ -212,7 +311,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
 
     @app.get(f"{API_PREFIX}/seat/state", response_model=SeatStatus)
     async def seat_state(session: SignedIn) -> SeatStatus:
-        return world.seats[session.account.job_number]
+        return seat_of(session)
 
     @app.post(
         f"{API_PREFIX}/seat/state",
@@ -225,23 +324,181 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
         session: SignedIn,
         idempotency_key: Annotated[str | None, Header()] = None,
     ) -> JSONResponse:
+        """示闲 or 示忙 with a reason; from wrap-up this ends it (the order must be saved first)."""
+
         async def compute() -> tuple[int, BaseModel]:
-            job_number = session.account.job_number
-            current = world.seats[job_number]
             if body.state == "away":
                 selectable = {r.code for r in world.reason_codes() if r.selectable}
                 if body.reason_code not in selectable:
                     raise ApiError(
                         422, "invalid_reason", "请选择示忙原因", {"reason_code": "不是可选的示忙原因"}
                     )
-            if current.state not in (SeatState.READY, SeatState.AWAY):
-                raise ApiError(409, "illegal_transition", f"当前状态（{current.state.value}）不能切换")
-            reason = body.reason_code if body.state == "away" else None
-            status = world.set_seat(job_number, session.seat_id, SeatState(body.state), reason)
-            await announce_seat(status)
-            return 202, Accepted(request_id=str(uuid.uuid4()), status=status)
+                return 202, perform(session, GoAway(str(body.reason_code)))
+            return 202, perform(session, GoReady())
 
         return await idempotent(session, idempotency_key, compute)
+
+    def seat_command(
+        path: str, summary: str, request: Callable[[], SeatRequest], method: str = "post"
+    ) -> None:
+        """Declare one seat command endpoint that runs ``request()`` through the machine."""
+
+        async def endpoint(
+            session: SignedIn, idempotency_key: Annotated[str | None, Header()] = None
+        ) -> JSONResponse:
+            async def compute() -> tuple[int, BaseModel]:
+                return 202, perform(session, request())
+
+            return await idempotent(session, idempotency_key, compute)
+
+        app.add_api_route(
+            f"{API_PREFIX}{path}",
+            endpoint,
+            methods=[method.upper()],
+            status_code=202,
+            response_model=Accepted,
+            responses=Refusal,
+            summary=summary,
+            name=f"{method}_{path.strip('/').replace('/', '_').replace('-', '_')}",
+        )
+
+    @app.post(
+        f"{API_PREFIX}/seat/pending",
+        status_code=202,
+        response_model=Accepted,
+        responses={409: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    )
+    async def set_pending(
+        body: PendingRequest,
+        session: SignedIn,
+        idempotency_key: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        """Book the state to take after this call and its wrap-up (通话后示忙 / 通话后签出)."""
+
+        async def compute() -> tuple[int, BaseModel]:
+            try:
+                wanted = (
+                    PendingNext.go_away(str(body.reason_code or ""))
+                    if body.kind is PendingKind.away
+                    else PendingNext.sign_out()
+                )
+                if body.kind is PendingKind.sign_out and body.reason_code:
+                    raise ValueError("sign_out takes no reason")
+            except ValueError as exc:
+                raise ApiError(
+                    422, "invalid_request", "预约示忙需要原因，预约签出不带原因", {"reason_code": str(exc)}
+                ) from exc
+            return 202, perform(session, SetPending(wanted))
+
+        return await idempotent(session, idempotency_key, compute)
+
+    seat_command("/seat/pending", "Cancel the booked next state (取消预约)", CancelPending, method="delete")
+    seat_command("/seat/wrap-up/extend", "Extend the wrap-up once (延长话后整理)", ExtendWrapUp)
+    seat_command("/seat/wrap-up/end", "End the wrap-up (结束话后整理)", EndWrapUp)
+
+    def call_command(action: str, summary: str, request: Callable[[str], SeatRequest]) -> None:
+        """Declare one call control endpoint that runs ``request(call_id)`` through the machine."""
+
+        async def endpoint(
+            call_id: str, session: SignedIn, idempotency_key: Annotated[str | None, Header()] = None
+        ) -> JSONResponse:
+            async def compute() -> tuple[int, BaseModel]:
+                call_of(session, call_id)
+                return 202, perform(session, request(call_id))
+
+            return await idempotent(session, idempotency_key, compute)
+
+        app.add_api_route(
+            f"{API_PREFIX}/calls/{{call_id}}/{action}",
+            endpoint,
+            methods=["POST"],
+            status_code=202,
+            response_model=Accepted,
+            responses=Refusal,
+            summary=summary,
+            name=f"call_{action.replace('-', '_')}",
+        )
+
+    call_command("answer", "Answer the ringing call (接听)", lambda _: Answer())
+    call_command("hangup", "Hang up; wrap-up starts (挂断)", lambda _: HangUp())
+    call_command("hold", "Put the caller on hold (保持)", lambda _: Hold())
+    call_command("resume", "Take the caller back from hold (取回)", lambda _: Resume())
+    call_command("order-saved", "The order of this call was saved (工单已保存)", OrderSaved)
+
+    def mute_command(action: str, summary: str, muted: bool) -> None:
+        """Declare the mute or unmute endpoint (the seat state does not change)."""
+
+        async def endpoint(
+            call_id: str, session: SignedIn, idempotency_key: Annotated[str | None, Header()] = None
+        ) -> JSONResponse:
+            async def compute() -> tuple[int, BaseModel]:
+                try:
+                    info = hall.set_muted(session.account.job_number, call_id, muted)
+                except CallControlRefused as exc:
+                    raise ApiError(409, exc.code, exc.message) from exc
+                return 202, Accepted(
+                    request_id=str(uuid.uuid4()),
+                    status=seat_of(session),
+                    call=info,
+                    server_time=datetime.now(UTC),
+                )
+
+            return await idempotent(session, idempotency_key, compute)
+
+        app.add_api_route(
+            f"{API_PREFIX}/calls/{{call_id}}/{action}",
+            endpoint,
+            methods=["POST"],
+            status_code=202,
+            response_model=Accepted,
+            responses=Refusal,
+            summary=summary,
+            name=f"call_{action}",
+        )
+
+    mute_command("mute", "Mute the agent's microphone (静音)", True)
+    mute_command("unmute", "Unmute the agent's microphone (取消静音)", False)
+
+    @app.post(
+        f"{API_PREFIX}/calls/{{call_id}}/dtmf", status_code=202, response_model=Accepted, responses=Refusal
+    )
+    async def send_dtmf(
+        call_id: str,
+        body: DtmfRequest,
+        session: SignedIn,
+        idempotency_key: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        """Send DTMF digits on the answered call (拨号键)."""
+
+        async def compute() -> tuple[int, BaseModel]:
+            try:
+                info = hall.send_dtmf(session.account.job_number, call_id, body.digits)
+            except CallControlRefused as exc:
+                raise ApiError(409, exc.code, exc.message) from exc
+            return 202, Accepted(
+                request_id=str(uuid.uuid4()),
+                status=seat_of(session),
+                call=info,
+                server_time=datetime.now(UTC),
+            )
+
+        return await idempotent(session, idempotency_key, compute)
+
+    @app.get(
+        f"{API_PREFIX}/calls/{{call_id}}", response_model=CallInfo, responses={404: {"model": ErrorBody}}
+    )
+    async def call_details(call_id: str, session: SignedIn) -> CallInfo:
+        """One call this seat has had (to restore the call panel after a reconnect)."""
+        info = hall.call_info(call_id)
+        call = hall.calls.get(call_id)
+        if info is None or call is None or call.job_number not in (None, session.account.job_number):
+            raise ApiError(404, "unknown_call", f"没有通话 {call_id}")
+        return info
+
+    @app.get(f"{API_PREFIX}/queue", response_model=QueueInfo)
+    async def queue_info(_: SignedIn) -> QueueInfo:
+        """The hall's queue: callers waiting, the longest wait, ready seats."""
+        return hall.queue_info()
 
     @app.get(f"{API_PREFIX}/config", response_model=ConfigBundle)
     async def config_bundle(_: SignedIn, if_none_match: Annotated[str | None, Header()] = None) -> Response:
@@ -261,6 +518,8 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
         session: SignedIn, last_event_id: Annotated[str | None, Header()] = None
     ) -> StreamingResponse:
         job_number = session.account.job_number
+        if time.monotonic() < world.streams_blocked_until:
+            raise ApiError(503, "network_drop", "模拟的网络中断")
         log = world.hub.log_for(job_number)
         try:
             resume_from = int(last_event_id) if last_event_id else None
@@ -275,6 +534,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
 
         async def stream() -> AsyncIterator[bytes]:
             world.hub.open_streams += 1
+            hall.stream_opened(job_number)
             try:
                 last = log.latest_id if resume_from is None else resume_from
                 if resume_from is not None and not log.can_resume_from(resume_from):
@@ -293,6 +553,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
                 raise
             finally:
                 world.hub.open_streams -= 1
+                hall.stream_closed(job_number)
 
         return StreamingResponse(
             stream(),
@@ -303,7 +564,9 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
     if opts.admin:
 
         @app.post("/mock/streams/cut", status_code=204, tags=["mock"])
-        async def cut_streams() -> Response:
+        async def cut_streams(body: StreamCut | None = None) -> Response:
+            if body is not None and body.block_seconds > 0:
+                world.streams_blocked_until = time.monotonic() + body.block_seconds
             await world.hub.cut_all_streams()
             return Response(status_code=204)
 
@@ -325,5 +588,37 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
         @app.get("/mock/streams", tags=["mock"])
         async def stream_count() -> dict[str, int]:
             return {"open": world.hub.open_streams}
+
+        @app.post("/mock/calls", status_code=201, tags=["mock"], response_model=PlacedCallReply)
+        async def place_call(body: PlacedCall) -> PlacedCallReply:
+            call = hall.place_call(body.caller_index, body.job_number, body.patience_seconds)
+            return PlacedCallReply(call_id=call.call_id)
+
+        @app.post("/mock/calls/{call_id}/hangup", status_code=204, tags=["mock"])
+        async def caller_hangs_up(call_id: str) -> Response:
+            if not hall.caller_hangs_up(call_id):
+                raise ApiError(404, "unknown_call", f"没有进行中的通话 {call_id}")
+            return Response(status_code=204)
+
+        @app.post("/mock/seats/{job_number}/force", status_code=204, tags=["mock"])
+        async def force_state(job_number: str, body: ForcedStateRequest) -> Response:
+            if hall.status(job_number) is None:
+                raise ApiError(404, "unknown_seat", f"工号 {job_number} 没有签入过")
+            try:
+                fact = ForcedState(body.state, body.reason_code, body.by)
+            except ValueError as exc:
+                raise ApiError(422, "invalid_request", str(exc)) from exc
+            hall.apply_fact(job_number, fact)
+            return Response(status_code=204)
+
+        @app.post("/mock/hall", status_code=204, tags=["mock"])
+        async def tune_hall(body: HallSettings) -> Response:
+            for name, value in body.model_dump(exclude_none=True).items():
+                setattr(hall.tuning, name, value)
+            return Response(status_code=204)
+
+        @app.get("/mock/hall", tags=["mock"])
+        async def describe_hall() -> dict[str, Any]:
+            return {**hall.describe(), "queue_info": hall.queue_info().model_dump(mode="json")}
 
     return app

@@ -8,13 +8,17 @@ import json
 import secrets
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-from seatclient.api.models import ReasonCode, SeatState, SeatStatus
+from seatclient.api.models import ReasonCode
 from seatclient.mock.accounts import DEMO_ACCOUNTS, DemoAccount
+from seatclient.mock.callers import RULE_FILE_NAME as CALLERS_RULE_FILE
+from seatclient.mock.callers import load_training_callers
 from seatclient.mock.events import EventHub
-from seatclient.rules import RuleBook
+from seatclient.mock.hall import Hall, HallTuning, patched_seat_rules
+from seatclient.rules import RuleBook, RuleFile
+from seatclient.seat import SeatRules, load_seat_rules
+from seatclient.seat.machine import RULE_FILE_NAME as SEAT_RULE_FILE
 
 
 @dataclass
@@ -28,6 +32,10 @@ class MockOptions:
         training: whether this backend is a training backend (shown in the client).
         hall_id: the hall this backend serves.
         admin: whether the ``/mock/...`` control endpoints (cut streams, expire tokens) are enabled.
+        hall: arrival rate, caller patience and the connection grace of the simulated hall.
+        ring_timeout: a trainer's ring timeout in seconds, replacing the rule file's.
+        wrap_up_seconds: a trainer's wrap-up time in seconds, replacing the rule file's.
+        order_required: whether wrap-up waits for a saved order, replacing the rule file's.
     """
 
     access_ttl: int = 900
@@ -36,6 +44,19 @@ class MockOptions:
     training: bool = True
     hall_id: str = "hz-12345"
     admin: bool = True
+    hall: HallTuning = field(default_factory=HallTuning)
+    ring_timeout: int | None = None
+    wrap_up_seconds: int | None = None
+    order_required: bool | None = None
+
+
+def training_options() -> MockOptions:
+    """The embedded training backend's options: a gentle flow of callers while the trainee is ready.
+
+    Two callers a minute per ready seat is a call every 30 seconds on average (most gaps between
+    10 and 60 seconds), enough to practise without a queue building up.
+    """
+    return MockOptions(hall=HallTuning(calls_per_minute_per_ready_seat=2.0, patience_seconds=90.0))
 
 
 @dataclass
@@ -60,10 +81,6 @@ class Failure:
     delay: float = 0.0
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def bundle_version(files: dict[str, Any]) -> str:
     """Return a short content hash of the rule files, so the version changes exactly when they do."""
     canonical = json.dumps(files, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -80,9 +97,29 @@ class MockWorld:
     accounts: dict[str, DemoAccount] = field(default_factory=lambda: {a.job_number: a for a in DEMO_ACCOUNTS})
     sessions_by_access: dict[str, Session] = field(default_factory=dict)
     sessions_by_refresh: dict[str, Session] = field(default_factory=dict)
-    seats: dict[str, SeatStatus] = field(default_factory=dict)
     idempotent_replies: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    streams_blocked_until: float = 0.0
+    hall: Hall = field(init=False)
+    _seat_rules_data: dict[str, Any] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Build the simulated hall from the rule files in force and the trainer's overrides."""
+        opts = self.options
+        self._seat_rules_data = patched_seat_rules(
+            self.rulebook.get(SEAT_RULE_FILE).data,
+            opts.ring_timeout,
+            opts.wrap_up_seconds,
+            opts.order_required,
+        )
+        rules = load_seat_rules(RuleFile(SEAT_RULE_FILE, self._seat_rules_data, "seat_rules (mock)"))
+        callers = load_training_callers(self.rulebook.get(CALLERS_RULE_FILE))
+        self.hall = Hall(rules, callers, self.hub, opts.hall, training=opts.training)
+
+    @property
+    def rules(self) -> SeatRules:
+        """The seat rules the hall runs by (the same document the config bundle hands out)."""
+        return self.hall.rules
 
     def check_password(self, job_number: str, password: str) -> DemoAccount | None:
         """Return the account when the password matches, comparing in constant time."""
@@ -140,33 +177,32 @@ class MockWorld:
         for session in self.sessions_by_access.values():
             session.access_expires = 0.0
 
-    def set_seat(
-        self, job_number: str, seat_id: str, state: SeatState, reason_code: str | None
-    ) -> SeatStatus:
-        """Record a seat state with the server time it began."""
-        status = SeatStatus(
-            job_number=job_number, seat_id=seat_id, state=state, reason_code=reason_code, since=_now()
-        )
-        self.seats[job_number] = status
-        return status
-
     def reason_codes(self) -> list[ReasonCode]:
-        """The away reasons in force, from the ``seat_rules`` rule file."""
-        data = self.rulebook.get("seat_rules").data
+        """The away reasons in force, from the seat rules."""
         return [
             ReasonCode(
-                code=entry["code"],
-                label_zh=entry["label_zh"],
-                label_en=entry["label_en"],
-                selectable=entry.get("selectable", True),
-                max_minutes=entry.get("max_minutes"),
+                code=reason.code,
+                label_zh=reason.label_zh,
+                label_en=reason.label_en,
+                selectable=reason.selectable,
+                max_minutes=reason.max_minutes,
             )
-            for entry in data["reasons"]
+            for reason in self.rules.reasons.values()
         ]
 
     def config_files(self) -> dict[str, Any]:
-        """The rule files the backend hands to clients in its config bundle."""
-        return {name: self.rulebook.get(name).data for name in self.rulebook.shipped_names()}
+        """The rule files the backend hands to clients in its config bundle.
+
+        The seat rules are the hall's own, with a trainer's overrides, so the client's pre-checks
+        follow the same rules as the backend. The simulated callers stay at the backend.
+        """
+        files = {
+            name: self.rulebook.get(name).data
+            for name in self.rulebook.shipped_names()
+            if name != CALLERS_RULE_FILE
+        }
+        files[SEAT_RULE_FILE] = self._seat_rules_data
+        return files
 
     def take_failure(self, path: str) -> Failure | None:
         """Consume one use of an injected fault matching ``path``, if one is armed."""

@@ -80,7 +80,6 @@ from seatclient.seat.states import (
     state_label,
 )
 from seatclient.seat.wrapup import (
-    ServerClock,
     WrapUpCountdown,
     WrapUpExitBlock,
     WrapUpPolicy,
@@ -138,7 +137,6 @@ __all__ = [
     "SeatRules",
     "SeatSnapshot",
     "SeatState",
-    "ServerClock",
     "SetPending",
     "SignIn",
     "SignOut",

@@ -12,8 +12,9 @@ Two kinds of input change a seat:
 Nothing here reads a clock or does I/O: the caller passes ``now`` in server time. The rules that
 protect the agent's work:
 
-- a wrap-up whose order is not saved never ends: not by a request, not by its timer running out
-  (it is flagged overrun instead), not by a team leader (whose state is booked for after it);
+- a wrap-up whose order is not saved never ends (when the rules require the order, as a hall's
+  do): not by a request, not by its timer running out (it is flagged overrun instead), not by a
+  team leader (whose state is booked for after it);
 - a pending next state is applied exactly once, when the call and its wrap-up end, and cleared;
 - a team leader's forced state never cuts a call; it becomes the pending next state.
 """
@@ -48,6 +49,8 @@ from seatclient.seat.wrapup import WrapUpExitBlock, WrapUpPolicy, collect_wrap_u
 RULE_FILE_NAME = "seat_rules"
 MIN_RING_TIMEOUT_SECONDS = 5
 MAX_RING_TIMEOUT_SECONDS = 120
+MAX_RING_PERIOD_SECONDS = 30
+MAX_TARGET_RINGS = 10
 
 
 # --------------------------------------------------------------------------------------------- rules
@@ -62,19 +65,32 @@ class SeatRules:
         wrap_up: the wrap-up policy.
         sign_in_state: the state after signing in: ``away`` (with ``after_sign_in``) or ``ready``.
         ring_timeout_seconds: how long a call rings before the backend takes it back.
+        ring_period_seconds: how long one ring lasts, for the ring counter the agent sees.
+        answer_within_rings: the rings within which a call must be answered (HZ 7.1: three).
         version: the rule file's version text, for the About box and logs.
     """
 
     reasons: Mapping[str, ReasonCode]
     wrap_up: WrapUpPolicy
-    sign_in_state: SeatState = SeatState.away
+    sign_in_state: SeatState = SeatState.AWAY
     ring_timeout_seconds: int = 15
+    ring_period_seconds: int = 5
+    answer_within_rings: int = 3
     version: str = ""
 
     @property
     def ring_timeout(self) -> timedelta:
         """The ring timeout as a ``timedelta``."""
         return timedelta(seconds=self.ring_timeout_seconds)
+
+    @property
+    def answer_target(self) -> timedelta:
+        """The time within which a call must be answered: the target rings times the ring period."""
+        return timedelta(seconds=self.ring_period_seconds * self.answer_within_rings)
+
+    def ring_count(self, ringing_for: timedelta) -> int:
+        """Return which ring is sounding after ``ringing_for``: 1 during the first ring period."""
+        return 1 + max(0, int(ringing_for.total_seconds() // self.ring_period_seconds))
 
     def selectable_reasons(self) -> list[ReasonCode]:
         """Return the reasons an agent may pick, in file order."""
@@ -89,7 +105,7 @@ class SeatRules:
 
     def away_deadline(self, snapshot: SeatSnapshot) -> datetime | None:
         """Return when the snapshot's away time exceeds its reason's limit, or ``None`` without a limit."""
-        if snapshot.state is not SeatState.away or snapshot.reason is None:
+        if snapshot.state is not SeatState.AWAY or snapshot.reason is None:
             return None
         reason = self.reasons.get(snapshot.reason)
         limit = None if reason is None else reason.max_duration
@@ -128,7 +144,7 @@ def _parse_seat_rules(checker: RuleChecker, rule_file: RuleFile) -> SeatRules | 
         "",
         rule_file.data,
         required=("sign_in_state", "ring_timeout_seconds", "reasons", "wrap_up"),
-        optional=("version", "description"),
+        optional=("version", "description", "ring_period_seconds", "answer_within_rings"),
     )
     if root is None:
         return None
@@ -139,7 +155,7 @@ def _parse_seat_rules(checker: RuleChecker, rule_file: RuleFile) -> SeatRules | 
         checker.text("description", root["description"], max_length=2000)
     # A missing key was already reported by ``checker.object``; check only what is there.
     sign_in = (
-        checker.choice("sign_in_state", root["sign_in_state"], (SeatState.away.value, SeatState.ready.value))
+        checker.choice("sign_in_state", root["sign_in_state"], (SeatState.AWAY.value, SeatState.READY.value))
         if "sign_in_state" in root
         else None
     )
@@ -153,15 +169,34 @@ def _parse_seat_rules(checker: RuleChecker, rule_file: RuleFile) -> SeatRules | 
         if "ring_timeout_seconds" in root
         else None
     )
+    ring_period: int | None = 5
+    if "ring_period_seconds" in root:
+        ring_period = checker.integer(
+            "ring_period_seconds", root["ring_period_seconds"], 1, MAX_RING_PERIOD_SECONDS
+        )
+    target_rings: int | None = 3
+    if "answer_within_rings" in root:
+        target_rings = checker.integer(
+            "answer_within_rings", root["answer_within_rings"], 1, MAX_TARGET_RINGS
+        )
     reasons = collect_reason_codes(checker, root, "reasons") if "reasons" in root else {}
     policy = collect_wrap_up_policy(checker, root, "wrap_up") if "wrap_up" in root else None
-    if checker.problems or sign_in is None or ring_timeout is None or policy is None:
+    if (
+        checker.problems
+        or sign_in is None
+        or ring_timeout is None
+        or policy is None
+        or ring_period is None
+        or target_rings is None
+    ):
         return None
     return SeatRules(
         reasons=dict(reasons),
         wrap_up=policy,
         sign_in_state=SeatState(sign_in),
         ring_timeout_seconds=ring_timeout,
+        ring_period_seconds=ring_period,
+        answer_within_rings=target_rings,
         version=version,
     )
 
@@ -449,7 +484,7 @@ class ConsultEnded(Fact):
     call_id: str
 
 
-FORCEABLE_STATES = frozenset({SeatState.ready, SeatState.away, SeatState.signed_out})
+FORCEABLE_STATES = frozenset({SeatState.READY, SeatState.AWAY, SeatState.SIGNED_OUT})
 
 
 @dataclass(frozen=True)
@@ -470,7 +505,7 @@ class ForcedState(Fact):
         """Reject forced states that cannot exist: a seat cannot be forced into a call."""
         if self.state not in FORCEABLE_STATES:
             raise ValueError(f"a team leader can only force ready, away or signed_out, not {self.state}")
-        if self.reason is not None and self.state is not SeatState.away:
+        if self.reason is not None and self.state is not SeatState.AWAY:
             raise ValueError("only a forced away state takes a reason")
         if not self.by:
             raise ValueError("a forced state must name the team leader")
@@ -810,7 +845,7 @@ def _decide_core(s: SeatSnapshot, request: Request, now: datetime, rules: SeatRu
             RefusalCode.offline,
             tr("SeatMachine", "与服务器的连接已中断，正在重新连接；恢复后以服务器的座席状态为准。"),
         )
-    if s.state is SeatState.signed_out and not isinstance(request, SignIn):
+    if s.state is SeatState.SIGNED_OUT and not isinstance(request, SignIn):
         return _not_signed_in()
     handler = _REQUEST_HANDLERS.get(type(request))
     if handler is None:
@@ -827,23 +862,23 @@ _FactHandler = Callable[[SeatSnapshot, Any, datetime, SeatRules, _Step], SeatSna
 
 
 def _sign_in(s: SeatSnapshot, _: SignIn, now: datetime, rules: SeatRules, step: _Step) -> SeatSnapshot | _Why:
-    if s.state is not SeatState.signed_out:
+    if s.state is not SeatState.SIGNED_OUT:
         return _Why(RefusalCode.already_signed_in, tr("SeatMachine", "已经签入。"))
-    if rules.sign_in_state is SeatState.ready:
-        return _idle(SeatState.ready, now)
-    return _idle(SeatState.away, now, reason=SystemReason.after_sign_in.value)
+    if rules.sign_in_state is SeatState.READY:
+        return _idle(SeatState.READY, now)
+    return _idle(SeatState.AWAY, now, reason=SystemReason.after_sign_in.value)
 
 
 def _sign_out(
     s: SeatSnapshot, _: SignOut, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state in (SeatState.ready, SeatState.away):
-        return _idle(SeatState.signed_out, now)
-    if s.state is SeatState.wrap_up:
+    if s.state in (SeatState.READY, SeatState.AWAY):
+        return _idle(SeatState.SIGNED_OUT, now)
+    if s.state is SeatState.WRAP_UP:
         blocked = _wrap_up_exit_refusal(s, now, rules, explicit=True)
         if blocked is not None:
             return blocked
-        return _end_contact(s, now, step, SeatState.signed_out, honour_pending=False)
+        return _end_contact(s, now, step, SeatState.SIGNED_OUT, honour_pending=False)
     return _Why(
         RefusalCode.on_call,
         tr("SeatMachine", "“{state}”时不能签出；可以预约“本次通话后签出”。").format(
@@ -855,15 +890,15 @@ def _sign_out(
 def _go_ready(
     s: SeatSnapshot, _: GoReady, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state is SeatState.ready:
+    if s.state is SeatState.READY:
         return _already(s, rules)
-    if s.state is SeatState.away:
-        return _idle(SeatState.ready, now)
-    if s.state is SeatState.wrap_up:
+    if s.state is SeatState.AWAY:
+        return _idle(SeatState.READY, now)
+    if s.state is SeatState.WRAP_UP:
         blocked = _wrap_up_exit_refusal(s, now, rules, explicit=True)
         if blocked is not None:
             return blocked
-        return _end_contact(s, now, step, SeatState.ready, honour_pending=False)
+        return _end_contact(s, now, step, SeatState.READY, honour_pending=False)
     return _Why(
         RefusalCode.on_call,
         tr("SeatMachine", "“{state}”时不能示闲；通话和话后整理结束后会自动示闲。").format(
@@ -875,7 +910,7 @@ def _go_ready(
 def _go_away(
     s: SeatSnapshot, request: GoAway, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state in CALL_STATES or s.state is SeatState.ringing:
+    if s.state in CALL_STATES or s.state is SeatState.RINGING:
         return _Why(
             RefusalCode.on_call,
             tr("SeatMachine", "“{state}”时不能示忙；可以预约“本次通话后示忙”。").format(
@@ -885,116 +920,116 @@ def _go_away(
     bad_reason = _reason_refusal(request.reason, rules)
     if bad_reason is not None:
         return bad_reason
-    if s.state is SeatState.away and s.reason == request.reason:
+    if s.state is SeatState.AWAY and s.reason == request.reason:
         return _already(s, rules)
-    if s.state is SeatState.wrap_up:
+    if s.state is SeatState.WRAP_UP:
         blocked = _wrap_up_exit_refusal(s, now, rules, explicit=True)
         if blocked is not None:
             return blocked
-        return _end_contact(s, now, step, SeatState.away, request.reason, honour_pending=False)
-    return _idle(SeatState.away, now, reason=request.reason)
+        return _end_contact(s, now, step, SeatState.AWAY, request.reason, honour_pending=False)
+    return _idle(SeatState.AWAY, now, reason=request.reason)
 
 
 def _answer(s: SeatSnapshot, _: Answer, now: datetime, rules: SeatRules, step: _Step) -> SeatSnapshot | _Why:
-    if s.state is not SeatState.ringing or s.call_id is None:
+    if s.state is not SeatState.RINGING or s.call_id is None:
         return _Why(RefusalCode.not_ringing, tr("SeatMachine", "没有振铃中的来电，不能接听。"))
     step.add(AnswerCall(s.call_id))
-    return replace(s, state=SeatState.talking, since=now)
+    return replace(s, state=SeatState.TALKING, since=now)
 
 
 def _hang_up(s: SeatSnapshot, _: HangUp, now: datetime, rules: SeatRules, step: _Step) -> SeatSnapshot | _Why:
-    if s.state is SeatState.consulting:
+    if s.state is SeatState.CONSULTING:
         return _Why(
             RefusalCode.consulting,
             tr("SeatMachine", "正在咨询，请先结束咨询或转为三方通话，再挂断。"),
         )
-    if s.state not in (SeatState.talking, SeatState.held, SeatState.conference) or s.call_id is None:
+    if s.state not in (SeatState.TALKING, SeatState.HELD, SeatState.CONFERENCE) or s.call_id is None:
         return _no_call_for(s, HangUp.label())
-    if s.state is SeatState.conference:
+    if s.state is SeatState.CONFERENCE:
         step.add(DropConsult(s.call_id))
     step.add(ReleaseCall(s.call_id))
     return _start_wrap_up(s, now, rules, step)
 
 
 def _hold(s: SeatSnapshot, _: Hold, now: datetime, rules: SeatRules, step: _Step) -> SeatSnapshot | _Why:
-    if s.state is SeatState.held:
+    if s.state is SeatState.HELD:
         return _already(s, rules)
-    if s.state in (SeatState.consulting, SeatState.conference):
+    if s.state in (SeatState.CONSULTING, SeatState.CONFERENCE):
         return _wrong_state(s, Hold.label())
-    if s.state is not SeatState.talking or s.call_id is None:
+    if s.state is not SeatState.TALKING or s.call_id is None:
         return _no_call_for(s, Hold.label())
     step.add(HoldCall(s.call_id))
-    return replace(s, state=SeatState.held, since=now)
+    return replace(s, state=SeatState.HELD, since=now)
 
 
 def _resume(s: SeatSnapshot, _: Resume, now: datetime, rules: SeatRules, step: _Step) -> SeatSnapshot | _Why:
     if s.state not in CALL_STATES:
         return _no_call_for(s, Resume.label())
-    if s.state is not SeatState.held or s.call_id is None:
+    if s.state is not SeatState.HELD or s.call_id is None:
         return _Why(RefusalCode.not_held, tr("SeatMachine", "通话不在保持中，无需取回。"))
     step.add(ResumeCall(s.call_id))
-    return replace(s, state=SeatState.talking, since=now)
+    return replace(s, state=SeatState.TALKING, since=now)
 
 
 def _start_consult(
     s: SeatSnapshot, request: StartConsult, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state in (SeatState.consulting, SeatState.conference):
+    if s.state in (SeatState.CONSULTING, SeatState.CONFERENCE):
         return _Why(
             RefusalCode.wrong_state,
             tr("SeatMachine", "已经在“{state}”，一次只能咨询一方。").format(state=state_label(s.state)),
         )
-    if s.state not in (SeatState.talking, SeatState.held) or s.call_id is None:
+    if s.state not in (SeatState.TALKING, SeatState.HELD) or s.call_id is None:
         return _no_call_for(s, StartConsult.label())
     target = request.target.strip()
     if not target:
         return _Why(RefusalCode.empty_target, tr("SeatMachine", "请选择咨询对象（专席、承办单位或班长）。"))
-    if s.state is SeatState.talking:
+    if s.state is SeatState.TALKING:
         step.add(HoldCall(s.call_id))
     step.add(DialConsult(s.call_id, target))
-    return replace(s, state=SeatState.consulting, since=now, consult_target=target)
+    return replace(s, state=SeatState.CONSULTING, since=now, consult_target=target)
 
 
 def _cancel_consult(
     s: SeatSnapshot, _: CancelConsult, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state not in (SeatState.consulting, SeatState.conference) or s.call_id is None:
+    if s.state not in (SeatState.CONSULTING, SeatState.CONFERENCE) or s.call_id is None:
         return _Why(RefusalCode.not_consulting, tr("SeatMachine", "当前没有进行中的咨询或三方通话。"))
     step.add(DropConsult(s.call_id))
-    if s.state is SeatState.consulting:
+    if s.state is SeatState.CONSULTING:
         step.add(ResumeCall(s.call_id))
-    return replace(s, state=SeatState.talking, since=now, consult_target=None)
+    return replace(s, state=SeatState.TALKING, since=now, consult_target=None)
 
 
 def _start_conference(
     s: SeatSnapshot, _: StartConference, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state is SeatState.conference:
+    if s.state is SeatState.CONFERENCE:
         return _already(s, rules)
-    if s.state is not SeatState.consulting or s.call_id is None:
+    if s.state is not SeatState.CONSULTING or s.call_id is None:
         return _Why(
             RefusalCode.not_consulting,
             tr("SeatMachine", "请先发起咨询，对方接通后才能转为三方通话。"),
         )
     step.add(JoinConference(s.call_id))
-    return replace(s, state=SeatState.conference, since=now)
+    return replace(s, state=SeatState.CONFERENCE, since=now)
 
 
 def _end_wrap_up(
     s: SeatSnapshot, _: EndWrapUp, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state is not SeatState.wrap_up:
+    if s.state is not SeatState.WRAP_UP:
         return _not_wrap_up()
     blocked = _wrap_up_exit_refusal(s, now, rules, explicit=False)
     if blocked is not None:
         return blocked
-    return _end_contact(s, now, step, SeatState.ready)
+    return _end_contact(s, now, step, SeatState.READY)
 
 
 def _extend_wrap_up(
     s: SeatSnapshot, _: ExtendWrapUp, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state is not SeatState.wrap_up or s.wrap_up_deadline is None or s.call_id is None:
+    if s.state is not SeatState.WRAP_UP or s.wrap_up_deadline is None or s.call_id is None:
         return _not_wrap_up()
     if not rules.wrap_up.extension_allowed:
         return _Why(RefusalCode.extension_not_allowed, tr("SeatMachine", "本班组的话后整理不允许延长。"))
@@ -1048,9 +1083,9 @@ def _cancel_pending(
 def _order_saved(
     s: SeatSnapshot, request: OrderSaved, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
-    if s.state is SeatState.ringing:
+    if s.state is SeatState.RINGING:
         return _Why(RefusalCode.not_answered, tr("SeatMachine", "来电尚未接听，还没有这次通话的工单。"))
-    if s.state not in CALL_STATES and s.state is not SeatState.wrap_up:
+    if s.state not in CALL_STATES and s.state is not SeatState.WRAP_UP:
         return _Why(
             RefusalCode.no_call,
             tr("SeatMachine", "当前没有通话，保存工单不改变座席状态。"),
@@ -1064,7 +1099,7 @@ def _order_saved(
         )
     if s.wrap_up_overrun:
         # The time ran out while the notes were being written; saving them is what ends the wrap-up.
-        return _end_contact(replace(s, order_saved=True), now, step, SeatState.ready)
+        return _end_contact(replace(s, order_saved=True), now, step, SeatState.READY)
     return replace(s, order_saved=True)
 
 
@@ -1095,11 +1130,11 @@ def _call_offered(
     s: SeatSnapshot, fact: CallOffered, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot:
     # An offer can cross an agent's "away" on the wire; the backend's offer is what happened.
-    if s.state not in (SeatState.ready, SeatState.away):
+    if s.state not in (SeatState.READY, SeatState.AWAY):
         return s
     step.add(StartRingTimer(fact.call_id, now + rules.ring_timeout))
     return SeatSnapshot(
-        state=SeatState.ringing,
+        state=SeatState.RINGING,
         since=now,
         call_id=fact.call_id,
         connection_lost=s.connection_lost,
@@ -1111,8 +1146,8 @@ def _caller_hung_up(
 ) -> SeatSnapshot:
     if s.call_id != fact.call_id:
         return s
-    if s.state is SeatState.ringing:
-        return _end_contact(s, now, step, SeatState.ready)
+    if s.state is SeatState.RINGING:
+        return _end_contact(s, now, step, SeatState.READY)
     if s.state not in CALL_STATES:
         return s
     if s.consult_target is not None:
@@ -1123,22 +1158,22 @@ def _caller_hung_up(
 def _ring_timeout(
     s: SeatSnapshot, fact: RingTimeout, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot:
-    if s.state is not SeatState.ringing or s.call_id != fact.call_id:
+    if s.state is not SeatState.RINGING or s.call_id != fact.call_id:
         return s
     step.add(RequeueCall(fact.call_id))
-    return _end_contact(s, now, step, SeatState.away, SystemReason.ring_no_answer.value)
+    return _end_contact(s, now, step, SeatState.AWAY, SystemReason.ring_no_answer.value)
 
 
 def _wrap_up_expired(
     s: SeatSnapshot, fact: WrapUpExpired, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot:
     deadline = s.wrap_up_deadline
-    if s.state is not SeatState.wrap_up or s.call_id != fact.call_id or deadline is None:
+    if s.state is not SeatState.WRAP_UP or s.call_id != fact.call_id or deadline is None:
         return s
     if now < deadline or s.wrap_up_overrun:
         return s
-    if s.order_saved:
-        return _end_contact(s, now, step, SeatState.ready)
+    if _notes_safe(s, rules):
+        return _end_contact(s, now, step, SeatState.READY)
     # Closing the contact now would lose the notes: keep the wrap-up, flagged so it explains itself.
     return replace(s, reason=SystemReason.wrap_up_overrun.value, since=now)
 
@@ -1148,29 +1183,29 @@ def _consult_ended(
 ) -> SeatSnapshot:
     if s.call_id != fact.call_id:
         return s
-    if s.state is SeatState.consulting:
+    if s.state is SeatState.CONSULTING:
         # The caller is still on hold; the agent takes them back when ready.
-        return replace(s, state=SeatState.held, since=now, consult_target=None)
-    if s.state is SeatState.conference:
-        return replace(s, state=SeatState.talking, since=now, consult_target=None)
+        return replace(s, state=SeatState.HELD, since=now, consult_target=None)
+    if s.state is SeatState.CONFERENCE:
+        return replace(s, state=SeatState.TALKING, since=now, consult_target=None)
     return s
 
 
 def _forced_state(
     s: SeatSnapshot, fact: ForcedState, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot:
-    if s.state is SeatState.signed_out:
+    if s.state is SeatState.SIGNED_OUT:
         # No session to put into a state; a sign-out changes nothing either.
         return s
-    reason = (fact.reason or SystemReason.forced.value) if fact.state is SeatState.away else None
+    reason = (fact.reason or SystemReason.forced.value) if fact.state is SeatState.AWAY else None
     if s.state in IDLE_STATES:
         return _idle(fact.state, now, reason=reason, forced_by=fact.by, connection_lost=s.connection_lost)
-    if s.state is SeatState.wrap_up and s.order_saved:
+    if s.state is SeatState.WRAP_UP and _notes_safe(s, rules):
         return _end_contact(s, now, step, fact.state, reason, forced_by=fact.by, honour_pending=False)
     # On a call, or in a wrap-up whose notes are not saved: never cut it, book the state for after.
-    if fact.state is SeatState.ready:
+    if fact.state is SeatState.READY:
         return replace(s, pending=None)
-    if fact.state is SeatState.away and reason is not None:
+    if fact.state is SeatState.AWAY and reason is not None:
         return replace(s, pending=PendingNext.go_away(reason, forced_by=fact.by))
     return replace(s, pending=PendingNext.sign_out(forced_by=fact.by))
 
@@ -1181,12 +1216,12 @@ def _connection_lost(
     if s.connection_lost:
         return s
     lost = replace(s, connection_lost=True)
-    if s.state is SeatState.ready:
+    if s.state is SeatState.READY:
         # A seat nobody can reach must not be offered calls.
-        return _idle(SeatState.away, now, reason=SystemReason.connection_lost.value, connection_lost=True)
-    if s.state is SeatState.ringing and s.call_id is not None:
+        return _idle(SeatState.AWAY, now, reason=SystemReason.connection_lost.value, connection_lost=True)
+    if s.state is SeatState.RINGING and s.call_id is not None:
         step.add(RequeueCall(s.call_id))
-        return _end_contact(lost, now, step, SeatState.away, SystemReason.connection_lost.value)
+        return _end_contact(lost, now, step, SeatState.AWAY, SystemReason.connection_lost.value)
     # The voice path does not depend on the data link, and an open wrap-up keeps its notes.
     return lost
 
@@ -1222,6 +1257,11 @@ _FACT_HANDLERS: dict[type[Fact], _FactHandler] = {
 # ------------------------------------------------------------------------------------ transitions
 
 
+def _notes_safe(s: SeatSnapshot, rules: SeatRules) -> bool:
+    """Whether closing this contact now loses no notes: the order is saved, or not required."""
+    return s.order_saved or not rules.wrap_up.order_required
+
+
 def _idle(
     state: SeatState,
     now: datetime,
@@ -1242,7 +1282,7 @@ def _start_wrap_up(s: SeatSnapshot, now: datetime, rules: SeatRules, step: _Step
         step.add(StartWrapUpTimer(s.call_id, deadline))
     return replace(
         s,
-        state=SeatState.wrap_up,
+        state=SeatState.WRAP_UP,
         since=now,
         reason=None,
         consult_target=None,
@@ -1273,7 +1313,7 @@ def _end_contact(
             force) replaces the booking.
     """
     if s.call_id is not None:
-        if s.state is SeatState.wrap_up:
+        if s.state is SeatState.WRAP_UP:
             step.add(CancelWrapUpTimer(s.call_id))
         step.add(CloseContact(s.call_id, s.order_saved))
     pending = s.pending
@@ -1375,12 +1415,12 @@ def _wrong_state(s: SeatSnapshot, action: str) -> _Why:
 
 def _no_call_for(s: SeatSnapshot, action: str) -> _Why:
     """Refuse a call control when there is no answered call to apply it to."""
-    if s.state is SeatState.ringing:
+    if s.state is SeatState.RINGING:
         return _Why(
             RefusalCode.not_answered,
             tr("SeatMachine", "来电尚未接听，不能{action}。").format(action=action),
         )
-    if s.state is SeatState.wrap_up:
+    if s.state is SeatState.WRAP_UP:
         return _Why(
             RefusalCode.no_call,
             tr("SeatMachine", "通话已结束，正在话后整理，不能{action}。").format(action=action),

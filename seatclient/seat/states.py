@@ -21,47 +21,47 @@ from seatclient.seat._checks import RuleChecker, child_pointer
 class SeatState(StrEnum):
     """The states of a seat, spelled as on the wire."""
 
-    signed_out = "signed_out"
-    away = "away"
-    ready = "ready"
-    ringing = "ringing"
-    talking = "talking"
-    held = "held"
-    consulting = "consulting"
-    conference = "conference"
-    wrap_up = "wrap_up"
+    SIGNED_OUT = "signed_out"
+    AWAY = "away"
+    READY = "ready"
+    RINGING = "ringing"
+    TALKING = "talking"
+    HELD = "held"
+    CONSULTING = "consulting"
+    CONFERENCE = "conference"
+    WRAP_UP = "wrap_up"
 
 
-IDLE_STATES = frozenset({SeatState.signed_out, SeatState.away, SeatState.ready})
+IDLE_STATES = frozenset({SeatState.SIGNED_OUT, SeatState.AWAY, SeatState.READY})
 """States with no contact: no call id, no pending next state, no wrap-up."""
 
-CALL_STATES = frozenset({SeatState.talking, SeatState.held, SeatState.consulting, SeatState.conference})
+CALL_STATES = frozenset({SeatState.TALKING, SeatState.HELD, SeatState.CONSULTING, SeatState.CONFERENCE})
 """States with an answered call whose voice path is up."""
 
-CONTACT_STATES = frozenset({SeatState.ringing, *CALL_STATES, SeatState.wrap_up})
+CONTACT_STATES = frozenset({SeatState.RINGING, *CALL_STATES, SeatState.WRAP_UP})
 """States that belong to one call, from the first ring to the end of its wrap-up."""
 
 
 def state_label(state: SeatState) -> str:
     """Return the Chinese (or translated) name of ``state`` as the seat window shows it."""
     match state:
-        case SeatState.signed_out:
+        case SeatState.SIGNED_OUT:
             return tr("SeatState", "未签入")
-        case SeatState.away:
+        case SeatState.AWAY:
             return tr("SeatState", "示忙")
-        case SeatState.ready:
+        case SeatState.READY:
             return tr("SeatState", "示闲")
-        case SeatState.ringing:
+        case SeatState.RINGING:
             return tr("SeatState", "振铃")
-        case SeatState.talking:
+        case SeatState.TALKING:
             return tr("SeatState", "通话中")
-        case SeatState.held:
+        case SeatState.HELD:
             return tr("SeatState", "保持中")
-        case SeatState.consulting:
+        case SeatState.CONSULTING:
             return tr("SeatState", "咨询中")
-        case SeatState.conference:
+        case SeatState.CONFERENCE:
             return tr("SeatState", "三方通话")
-        case SeatState.wrap_up:
+        case SeatState.WRAP_UP:
             return tr("SeatState", "话后整理")
 
 
@@ -151,7 +151,7 @@ class PendingNext:
     @property
     def target_state(self) -> SeatState:
         """The state the seat takes when this booking is applied."""
-        return SeatState.away if self.kind is PendingKind.away else SeatState.signed_out
+        return SeatState.AWAY if self.kind is PendingKind.away else SeatState.SIGNED_OUT
 
 
 @dataclass(frozen=True)
@@ -194,12 +194,12 @@ class SeatSnapshot:
     @property
     def wrap_up_overrun(self) -> bool:
         """Whether the wrap-up time ran out before the order was saved."""
-        return self.state is SeatState.wrap_up and self.reason == SystemReason.wrap_up_overrun
+        return self.state is SeatState.WRAP_UP and self.reason == SystemReason.wrap_up_overrun
 
     @classmethod
     def signed_out_at(cls, since: datetime) -> SeatSnapshot:
         """Return the snapshot of a seat nobody has signed in to yet."""
-        return cls(state=SeatState.signed_out, since=since)
+        return cls(state=SeatState.SIGNED_OUT, since=since)
 
 
 def snapshot_invariant_violations(snapshot: SeatSnapshot) -> list[str]:
@@ -218,11 +218,11 @@ def snapshot_invariant_violations(snapshot: SeatSnapshot) -> list[str]:
                 problems.append(f"{state} cannot have {name}")
         if snapshot.order_saved:
             problems.append(f"{state} cannot have order_saved")
-    if state is SeatState.away and not snapshot.reason:
+    if state is SeatState.AWAY and not snapshot.reason:
         problems.append("away needs a reason code")
-    if state not in (SeatState.away, SeatState.wrap_up) and snapshot.reason is not None:
+    if state not in (SeatState.AWAY, SeatState.WRAP_UP) and snapshot.reason is not None:
         problems.append(f"{state} cannot have a reason code")
-    if state is SeatState.wrap_up:
+    if state is SeatState.WRAP_UP:
         if snapshot.wrap_up_deadline is None:
             problems.append("wrap_up needs a deadline")
         if snapshot.reason not in (None, SystemReason.wrap_up_overrun):
@@ -234,11 +234,11 @@ def snapshot_invariant_violations(snapshot: SeatSnapshot) -> list[str]:
             problems.append("only wrap_up has a deadline")
         if snapshot.wrap_up_extended:
             problems.append("only wrap_up can be extended")
-    if state in (SeatState.ringing, SeatState.wrap_up) and snapshot.consult_target is not None:
+    if state in (SeatState.RINGING, SeatState.WRAP_UP) and snapshot.consult_target is not None:
         problems.append(f"{state} cannot have a consult target")
-    if state in (SeatState.consulting, SeatState.conference) and not snapshot.consult_target:
+    if state in (SeatState.CONSULTING, SeatState.CONFERENCE) and not snapshot.consult_target:
         problems.append(f"{state} needs a consult target")
-    if state is SeatState.ringing and snapshot.order_saved:
+    if state is SeatState.RINGING and snapshot.order_saved:
         problems.append("ringing cannot have a saved order")
     return problems
 

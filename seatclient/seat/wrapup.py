@@ -1,17 +1,16 @@
 """Wrap-up (话后整理) policy from the rule file, and the wrap-up countdown computed from server time.
 
 Every time here is the backend's: the deadline is stamped by the server, and the caller passes the
-server's "now" (``ServerClock`` estimates it from the last server timestamp plus a monotonic clock),
-so a client whose wall clock is wrong, or is changed by the user or NTP, still counts down correctly.
+server's "now" (``seatclient.clock.ServerClock`` estimates it from the last server timestamp plus a
+monotonic clock), so a client whose wall clock is wrong, or is changed by the user or NTP, still
+counts down correctly.
 """
 
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -33,13 +32,17 @@ class WrapUpPolicy:
         extension_seconds: how much one extension adds; 0 when extension is not allowed.
         extension_allowed: whether an agent may extend a wrap-up, once per call.
         no_early_exit: whether an agent must wait for the deadline before leaving wrap-up
-            (“不允许提前结束”); the order must be saved in every mode.
+            (“不允许提前结束”).
+        order_required: whether the order (工单) must be saved before the wrap-up may end, by the
+            agent, by its timer or by a team leader. A hall turns it off only while no intake form
+            reports saved orders (the training default until the form is wired).
     """
 
     duration_seconds: int
     extension_seconds: int
     extension_allowed: bool
     no_early_exit: bool
+    order_required: bool = True
 
     @property
     def duration(self) -> timedelta:
@@ -74,10 +77,10 @@ class WrapUpExitBlock(StrEnum):
 def wrap_up_exit_block(snapshot: SeatSnapshot, now: datetime, policy: WrapUpPolicy) -> WrapUpExitBlock | None:
     """Return what keeps the agent in this wrap-up at server time ``now``, or ``None`` if they may leave.
 
-    An unsaved order always blocks: ending the wrap-up would close the contact before the notes
-    are written. In “no early exit” mode the deadline blocks too.
+    An unsaved order blocks whenever the policy requires the order: ending the wrap-up would close
+    the contact before the notes are written. In “no early exit” mode the deadline blocks too.
     """
-    if not snapshot.order_saved:
+    if policy.order_required and not snapshot.order_saved:
         return WrapUpExitBlock.order_not_saved
     deadline = snapshot.wrap_up_deadline
     if policy.no_early_exit and deadline is not None and now < deadline:
@@ -121,7 +124,7 @@ def wrap_up_countdown(
 ) -> WrapUpCountdown | None:
     """Return the countdown of the snapshot's wrap-up at ``server_now``, or ``None`` outside wrap-up."""
     deadline = snapshot.wrap_up_deadline
-    if snapshot.state is not SeatState.wrap_up or deadline is None:
+    if snapshot.state is not SeatState.WRAP_UP or deadline is None:
         return None
     left = deadline - server_now
     zero = timedelta(0)
@@ -133,54 +136,6 @@ def wrap_up_countdown(
         can_extend=policy.extension_allowed and not snapshot.wrap_up_extended,
         can_exit=wrap_up_exit_block(snapshot, server_now, policy) is None,
     )
-
-
-def _default_ticker() -> float:
-    """Seconds from a clock that never jumps; on Linux one that also counts suspend time.
-
-    ``CLOCK_MONOTONIC`` stops while a Linux laptop sleeps, which would leave the estimated server
-    time behind after a resume; ``CLOCK_BOOTTIME`` keeps counting. Windows' monotonic clock already
-    includes sleep.
-    """
-    boottime = getattr(time, "CLOCK_BOOTTIME", None)
-    if boottime is not None:
-        return time.clock_gettime(boottime)
-    return time.monotonic()
-
-
-class ServerClock:
-    """The backend's current time, estimated from its last timestamp plus elapsed monotonic time.
-
-    Call ``sync`` with the server time of every message that carries one (sign-in answer, event
-    stream); ``now`` then never depends on the client's wall clock.
-    """
-
-    def __init__(self, ticker: Callable[[], float] = _default_ticker) -> None:
-        self._ticker = ticker
-        self._server_at_sync: datetime | None = None
-        self._tick_at_sync = 0.0
-
-    @property
-    def synced(self) -> bool:
-        """Whether a server timestamp has been seen."""
-        return self._server_at_sync is not None
-
-    def sync(self, server_time: datetime) -> None:
-        """Record that the server's clock read ``server_time`` just now.
-
-        Raises:
-            ValueError: ``server_time`` has no time zone.
-        """
-        if server_time.utcoffset() is None:
-            raise ValueError("server time must be timezone-aware")
-        self._server_at_sync = server_time
-        self._tick_at_sync = self._ticker()
-
-    def now(self) -> datetime:
-        """Return the estimated server time; before the first sync, the local clock in UTC."""
-        if self._server_at_sync is None:
-            return datetime.now(UTC)
-        return self._server_at_sync + timedelta(seconds=self._ticker() - self._tick_at_sync)
 
 
 def wrap_up_policy_problems(rule_file: RuleFile, pointer: str = "wrap_up") -> list[RuleError]:
@@ -210,7 +165,7 @@ def collect_wrap_up_policy(checker: RuleChecker, document: Any, pointer: str) ->
         pointer,
         section,
         required=("duration_seconds", "extension_allowed", "no_early_exit"),
-        optional=("extension_seconds",),
+        optional=("extension_seconds", "order_required"),
     )
     if item is None:
         return None
@@ -235,6 +190,9 @@ def collect_wrap_up_policy(checker: RuleChecker, document: Any, pointer: str) ->
         if "no_early_exit" in item
         else None
     )
+    order_required: bool | None = True
+    if "order_required" in item:
+        order_required = checker.boolean(child_pointer(pointer, "order_required"), item["order_required"])
     extension: int | None = 0
     if extension_allowed and "extension_seconds" not in item:
         checker.report(
@@ -249,11 +207,18 @@ def collect_wrap_up_policy(checker: RuleChecker, document: Any, pointer: str) ->
             MIN_WRAP_UP_SECONDS,
             MAX_WRAP_UP_SECONDS,
         )
-    if duration is None or extension is None or extension_allowed is None or no_early_exit is None:
+    if (
+        duration is None
+        or extension is None
+        or extension_allowed is None
+        or no_early_exit is None
+        or order_required is None
+    ):
         return None
     return WrapUpPolicy(
         duration_seconds=duration,
         extension_seconds=extension if extension_allowed else 0,
         extension_allowed=extension_allowed,
         no_early_exit=no_early_exit,
+        order_required=order_required,
     )

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         backend_label: str,
         settings: QSettings,
         parent: QWidget | None = None,
+        call_panel: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self._fixed_toolbar("seatStateToolBar", state_bar)
         self.setCentralWidget(self.form_region)
 
-        self.call_region = RegionPlaceholder(
+        self.call_region: QWidget = call_panel or RegionPlaceholder(
             "callRegion", tr("MainWindow", "通话"), tr("MainWindow", "当前没有通话。示闲后，来电将在此振铃。")
         )
         self.scripts_region = RegionPlaceholder(

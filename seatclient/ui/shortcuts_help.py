@@ -21,6 +21,16 @@ def action_label(action_id: str) -> str:
         "panel.scripts": tr("Shortcuts", "显示/隐藏话术区"),
         "panel.knowledge": tr("Shortcuts", "显示/隐藏知识库"),
         "app.about": tr("Shortcuts", "关于"),
+        "call.dtmf": tr("Shortcuts", "按键（DTMF）"),
+        "call.answer": tr("Shortcuts", "接听"),
+        "call.hang_up": tr("Shortcuts", "挂断"),
+        "call.hold": tr("Shortcuts", "保持/取回"),
+        "call.mute": tr("Shortcuts", "静音/取消静音"),
+        "seat.pending_away": tr("Shortcuts", "通话后示忙（选择原因）"),
+        "seat.pending_sign_out": tr("Shortcuts", "通话后签出"),
+        "seat.cancel_pending": tr("Shortcuts", "取消预约的通话后状态"),
+        "wrap_up.end": tr("Shortcuts", "结束话后整理"),
+        "wrap_up.extend": tr("Shortcuts", "延长话后整理（一次）"),
     }
     return labels.get(action_id, action_id)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from seatclient.api.models import ReasonCode, SeatState, SeatStatus
 from seatclient.i18n import tr
+from seatclient.seat import GoAway, GoReady, Request, SignOut
 
 
 def state_label(state: SeatState) -> str:
@@ -79,6 +80,11 @@ class SeatStateBar(QWidget):
         self.elapsed_label = QLabel("00:00")
         self.elapsed_label.setObjectName("timeInStateLabel")
         self.elapsed_label.setAccessibleDescription(tr("SeatStateBar", "当前状态持续时间"))
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("seatPendingLabel")
+        self.pending_label.setAccessibleDescription(tr("SeatStateBar", "通话后的状态"))
+        self.pending_label.setStyleSheet("QLabel { color: #8e44ad; font-weight: bold; }")
+        self.pending_label.setVisible(False)
         self.notice_label = QLabel()
         self.notice_label.setObjectName("seatNotice")
         self.notice_label.setAccessibleDescription(tr("SeatStateBar", "座席提示"))
@@ -106,6 +112,7 @@ class SeatStateBar(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.state_label)
         layout.addWidget(self.elapsed_label)
+        layout.addWidget(self.pending_label)
         layout.addWidget(self.notice_label, 1)
         layout.addWidget(self.ready_button)
         layout.addWidget(self.away_button)
@@ -145,11 +152,13 @@ class SeatStateBar(QWidget):
             action.triggered.connect(lambda _=False, code=reason.code: self.away_requested.emit(code))
 
     def set_status(self, status: SeatStatus, reason_label: str) -> None:
-        """Show the backend's seat state, coloured, with its reason and time in state."""
+        """Show the backend's seat state, coloured, with its reason, who forced it, and time in state."""
         self._status = status
         text = state_label(status.state)
         if reason_label:
             text = f"{text} · {reason_label}"
+        if status.forced_by and status.state is not SeatState.SIGNED_OUT:
+            text = tr("SeatStateBar", "{state}（班长 {by}）").format(state=text, by=status.forced_by)
         self.state_label.setText(text)
         self.state_label.setAccessibleName(text)
         colour = STATE_COLOURS[status.state]
@@ -158,11 +167,18 @@ class SeatStateBar(QWidget):
         )
         self._refresh_elapsed()
 
-    def set_available(self, requests: frozenset[str]) -> None:
-        """Enable the actions the core says make sense now."""
-        self.ready_action.setEnabled("ready" in requests)
-        self.away_action.setEnabled("away" in requests)
-        self.sign_out_action.setEnabled("sign_out" in requests)
+    def set_pending(self, text: str) -> None:
+        """Show the booked next state (``示忙（小休）``, ``签出``); empty hides it."""
+        shown = tr("SeatStateBar", "通话后：{next}").format(next=text) if text else ""
+        self.pending_label.setText(shown)
+        self.pending_label.setAccessibleName(shown)
+        self.pending_label.setVisible(bool(text))
+
+    def set_available(self, requests: frozenset[type[Request]]) -> None:
+        """Enable the actions the seat machine allows now."""
+        self.ready_action.setEnabled(GoReady in requests)
+        self.away_action.setEnabled(GoAway in requests)
+        self.sign_out_action.setEnabled(SignOut in requests)
 
     def show_notice(self, text: str) -> None:
         """Show a short message beside the state (an illegal request, a divergence); empty hides it."""

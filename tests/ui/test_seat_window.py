@@ -124,6 +124,8 @@ async def test_state_bar_follows_requests_and_pushed_events(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
     async with running_seat_client(tmp_path, memory_keyring) as seat_client:
+        # No simulated caller may ring in the middle of this test.
+        await admin(seat_client, "/mock/hall", {"calls_per_minute": 0, "calls_per_minute_per_ready_seat": 0})
         await sign_in(seat_client)
         await until(seat_client.controller.window.isVisible)
         bar = seat_client.controller.state_bar

@@ -37,6 +37,57 @@ def test_contract_has_the_foundation_endpoints() -> None:
     assert "delete" in paths[f"{API_PREFIX}/session"]
 
 
+def test_contract_has_the_seat_and_call_commands() -> None:
+    paths = json.loads(render())["paths"]
+    for path, method in (
+        ("/seat/pending", "post"),
+        ("/seat/pending", "delete"),
+        ("/seat/wrap-up/extend", "post"),
+        ("/seat/wrap-up/end", "post"),
+        ("/calls/{call_id}", "get"),
+        ("/queue", "get"),
+        *(
+            (f"/calls/{{call_id}}/{action}", "post")
+            for action in ("answer", "hangup", "hold", "resume", "mute", "unmute", "dtmf", "order-saved")
+        ),
+    ):
+        operation = paths[f"{API_PREFIX}{path}"][method]
+        if method in ("post", "delete"):
+            # Every state-changing command takes an Idempotency-Key and answers a refusal as 409.
+            assert "idempotency-key" in {p["name"] for p in operation.get("parameters", [])}, path
+            assert "409" in operation["responses"], path
+
+
+def test_the_seat_status_carries_what_the_window_shows() -> None:
+    schemas = json.loads(render())["components"]["schemas"]
+    fields = set(schemas["SeatStatus"]["properties"])
+    assert {
+        "state",
+        "reason_code",
+        "since",
+        "call_id",
+        "pending_next",
+        "wrap_up_deadline",
+        "wrap_up_extended",
+        "wrap_up_overrun",
+        "order_saved",
+        "forced_by",
+        "connection_lost",
+        "revision",
+    } <= fields
+    assert set(schemas["SeatState"]["enum"]) == {
+        "signed_out",
+        "away",
+        "ready",
+        "ringing",
+        "talking",
+        "held",
+        "consulting",
+        "conference",
+        "wrap_up",
+    }
+
+
 def test_mock_control_endpoints_can_be_switched_off() -> None:
     from seatclient.mock.state import MockOptions
 

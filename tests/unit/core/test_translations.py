@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from seatclient.i18n import install_language, tr
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[None]:
     """Compile the .ts into a private resources folder and install English from it."""
     resources = tmp_path / "resources"
     (resources / "translations").mkdir(parents=True)
@@ -32,7 +32,6 @@ def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         check=True,
     )
     monkeypatch.setenv("SEATCLIENT_RESOURCES", str(resources))
-    _ = QCoreApplication.instance() or QCoreApplication([])
     assert install_language("en")
     yield
     install_language("zh_CN")
@@ -54,8 +53,9 @@ def test_english_is_loaded_and_chinese_comes_back(english: None) -> None:
     assert tr("SignInDialog", "请输入工号。") == "请输入工号。"
 
 
-def test_a_missing_translation_file_keeps_chinese(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_missing_translation_file_keeps_chinese(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: QApplication
+) -> None:
     monkeypatch.setenv("SEATCLIENT_RESOURCES", str(tmp_path))
-    _ = QCoreApplication.instance() or QCoreApplication([])
     assert not install_language("en")
     assert tr("SignInDialog", "请输入工号。") == "请输入工号。"

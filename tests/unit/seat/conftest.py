@@ -25,8 +25,20 @@ from seatclient.seat import (
 
 @pytest.fixture(scope="session")
 def rules() -> SeatRules:
-    """The shipped seat rules (60 s wrap-up, one 60 s extension, early exit allowed, sign in to away)."""
-    return load_default_rules(RuleBook())
+    """The shipped seat rules as a hall runs them: the order required before wrap-up ends.
+
+    60 s wrap-up, one 60 s extension, early exit allowed, sign in to away. The shipped file leaves
+    ``order_required`` off for training until the intake form reports saved orders; the machine's
+    protections are tested with it on, and ``lenient_rules`` covers it off.
+    """
+    shipped = load_default_rules(RuleBook())
+    return replace(shipped, wrap_up=replace(shipped.wrap_up, order_required=True))
+
+
+@pytest.fixture(scope="session")
+def lenient_rules(rules: SeatRules) -> SeatRules:
+    """The rules with the order not required (the training default until the form is wired)."""
+    return replace(rules, wrap_up=replace(rules.wrap_up, order_required=False))
 
 
 @pytest.fixture(scope="session")

@@ -106,8 +106,8 @@ def _makers() -> list[EventMaker]:
         SetPending(PendingNext.sign_out()), ConnectionLost(), ConnectionRestored(),
         *(GoAway(reason) for reason in REASONS),
         *(SetPending(PendingNext.go_away(reason)) for reason in REASONS),
-        *(ForcedState(SeatState.away, reason, leader) for reason in (None, "meeting") for leader in LEADERS),
-        *(ForcedState(state, None, leader) for state in (SeatState.ready, SeatState.signed_out) for leader in LEADERS),
+        *(ForcedState(SeatState.AWAY, reason, leader) for reason in (None, "meeting") for leader in LEADERS),
+        *(ForcedState(state, None, leader) for state in (SeatState.READY, SeatState.SIGNED_OUT) for leader in LEADERS),
     ]  # fmt: skip
     makers: list[EventMaker] = [_always(event) for event in fixed]
     for call_event in (OrderSaved, CallerHungUp, RingTimeout, WrapUpExpired, ConsultEnded):
@@ -125,26 +125,26 @@ MAKERS = _makers()
 # The likely next events in each state, so random walks reach deep states (consult, overrun,
 # bookings in wrap-up) instead of signing out and in again.
 STORY: dict[SeatState, list[EventMaker]] = {
-    SeatState.signed_out: [_always(SignIn())],
-    SeatState.away: [_always(GoReady()), _always(GoReady()), _always(GoAway("meal"))],
-    SeatState.ready: [_offer],
-    SeatState.ringing: [
+    SeatState.SIGNED_OUT: [_always(SignIn())],
+    SeatState.AWAY: [_always(GoReady()), _always(GoReady()), _always(GoAway("meal"))],
+    SeatState.READY: [_offer],
+    SeatState.RINGING: [
         _always(Answer()), _always(Answer()), _current(RingTimeout), _current(CallerHungUp),
         _always(SetPending(PendingNext.go_away("break"))),
     ],
-    SeatState.talking: [
+    SeatState.TALKING: [
         _always(HangUp()), _always(Hold()), _always(StartConsult("公积金专席")), _current(OrderSaved),
         _current(CallerHungUp), _always(SetPending(PendingNext.sign_out())),
-        _always(ForcedState(SeatState.away, None, LEADERS[0])),
+        _always(ForcedState(SeatState.AWAY, None, LEADERS[0])),
     ],
-    SeatState.held: [_always(Resume()), _always(HangUp()), _always(StartConsult("法律咨询专席"))],
-    SeatState.consulting: [_always(StartConference()), _always(CancelConsult()), _current(ConsultEnded)],
-    SeatState.conference: [_always(HangUp()), _always(CancelConsult()), _current(ConsultEnded)],
-    SeatState.wrap_up: [
+    SeatState.HELD: [_always(Resume()), _always(HangUp()), _always(StartConsult("法律咨询专席"))],
+    SeatState.CONSULTING: [_always(StartConference()), _always(CancelConsult()), _current(ConsultEnded)],
+    SeatState.CONFERENCE: [_always(HangUp()), _always(CancelConsult()), _current(ConsultEnded)],
+    SeatState.WRAP_UP: [
         _current(OrderSaved), _always(EndWrapUp()), _current(WrapUpExpired), _current(WrapUpExpired),
         _always(ExtendWrapUp()), _always(GoReady()), _always(GoAway("break")), _always(SignOut()),
         _always(SetPending(PendingNext.go_away("meal"))), _always(CancelPending()),
-        _always(ForcedState(SeatState.signed_out, None, LEADERS[1])),
+        _always(ForcedState(SeatState.SIGNED_OUT, None, LEADERS[1])),
     ],
 }  # fmt: skip
 STORY_STRATEGIES = {state: st.sampled_from(makers) for state, makers in STORY.items()}
@@ -191,11 +191,11 @@ def _check_step(
         assert before.call_id == after.call_id, "a contact swapped its call"
     if after.state is not before.state:
         assert after.since == now
-    if after.state is SeatState.talking and after.call_id is not None:
+    if after.state is SeatState.TALKING and after.call_id is not None:
         ledger.answered.add(after.call_id)
 
     # 3. an unsaved wrap-up is never left
-    if before.state is SeatState.wrap_up and not before.order_saved and after.state is not SeatState.wrap_up:
+    if before.state is SeatState.WRAP_UP and not before.order_saved and after.state is not SeatState.WRAP_UP:
         assert isinstance(event, OrderSaved) and event.call_id == before.call_id, (before, event, after)
 
     # 4. contacts close with their order
@@ -238,7 +238,7 @@ def _check_step(
         assert ledger.extensions[after.call_id] == 1
     for effect in effects:
         if isinstance(effect, StartWrapUpTimer):
-            assert after.state is SeatState.wrap_up
+            assert after.state is SeatState.WRAP_UP
             assert effect.deadline == after.wrap_up_deadline
 
 
@@ -251,7 +251,7 @@ def _rules_variant(rules: SeatRules, name: str) -> SeatRules:
     if name == "no_extension":
         return replace(rules, wrap_up=replace(rules.wrap_up, extension_allowed=False, extension_seconds=0))
     if name == "sign_in_ready":
-        return replace(rules, sign_in_state=SeatState.ready)
+        return replace(rules, sign_in_state=SeatState.READY)
     return rules
 
 
@@ -286,7 +286,7 @@ def test_random_sequences_keep_the_invariants(rules: SeatRules, data: Any) -> No
 @given(data=st.data())
 def test_a_booked_state_is_applied_once_whatever_happens_during_the_call(rules: SeatRules, data: Any) -> None:
     """Book during the call, let anything but an explicit exit happen, and the booking lands once."""
-    snapshot = SeatSnapshot(state=SeatState.talking, since=T0, call_id="c1")
+    snapshot = SeatSnapshot(state=SeatState.TALKING, since=T0, call_id="c1")
     booking = data.draw(st.sampled_from((PendingNext.sign_out(), PendingNext.go_away("meal"))))
     decision = decide(snapshot, SetPending(booking), T0, rules)
     assert isinstance(decision, Accepted)
@@ -319,7 +319,7 @@ def test_a_booked_state_is_applied_once_whatever_happens_during_the_call(rules: 
             if isinstance(result, Accepted):
                 applied += sum(isinstance(effect, PendingApplied) for effect in result.effects)
                 snapshot = result.snapshot
-    if snapshot.state is SeatState.wrap_up and not snapshot.connection_lost:
+    if snapshot.state is SeatState.WRAP_UP and not snapshot.connection_lost:
         now = max(now, snapshot.wrap_up_deadline or now)
         outcome = apply_fact_with_effects(snapshot, WrapUpExpired("c1"), now, rules)
         applied += sum(isinstance(effect, PendingApplied) for effect in outcome.effects)

@@ -53,9 +53,13 @@ def test_the_shipped_rules_load() -> None:
     assert rules.reasons["training"].max_duration is None
     assert rules.reasons["ring_no_answer"].label("en") == "Ring not answered"
     assert not rules.reasons["forced"].selectable
-    assert rules.wrap_up == WrapUpPolicy(60, 60, extension_allowed=True, no_early_exit=False)
-    assert rules.sign_in_state is SeatState.away
+    assert rules.wrap_up == WrapUpPolicy(
+        60, 60, extension_allowed=True, no_early_exit=False, order_required=False
+    )
+    assert rules.sign_in_state is SeatState.AWAY
     assert rules.ring_timeout_seconds == 15
+    assert (rules.ring_period_seconds, rules.answer_within_rings) == (5, 3)
+    assert rules.answer_target.total_seconds() == 15
     assert rules.version == "2026-01-01"
     assert rules.reason_label("no_such_code") == "no_such_code"
 

@@ -76,16 +76,16 @@ def refused(decision: object) -> Refused:
 
 def test_sign_in_leaves_the_seat_away_with_the_after_sign_in_reason(rules: SeatRules) -> None:
     decision = accepted(decide(SeatSnapshot.signed_out_at(T0), SignIn(), T0 + seconds(5), rules))
-    expected = SeatSnapshot(state=SeatState.away, since=T0 + seconds(5), reason="after_sign_in")
+    expected = SeatSnapshot(state=SeatState.AWAY, since=T0 + seconds(5), reason="after_sign_in")
     assert decision.snapshot == expected
     assert decision.effects == (AnnounceStateChange(expected),)
     assert describe_state(expected, rules) == "示忙（签入未就绪）"
 
 
 def test_a_hall_may_sign_agents_in_straight_to_ready(rules: SeatRules) -> None:
-    ready_rules = replace(rules, sign_in_state=SeatState.ready)
+    ready_rules = replace(rules, sign_in_state=SeatState.READY)
     decision = accepted(decide(SeatSnapshot.signed_out_at(T0), SignIn(), T0, ready_rules))
-    assert decision.snapshot == SeatSnapshot(state=SeatState.ready, since=T0)
+    assert decision.snapshot == SeatSnapshot(state=SeatState.READY, since=T0)
 
 
 # --------------------------------------------------------------------------------------- away / ready
@@ -94,7 +94,7 @@ def test_a_hall_may_sign_agents_in_straight_to_ready(rules: SeatRules) -> None:
 def test_away_reasons_are_changed_in_place_and_restart_the_clock(walk: Walk, rules: SeatRules) -> None:
     away = walk([*TO_READY, GoAway("break")])
     later = accepted(decide(away, GoAway("meal"), T0 + seconds(300), rules)).snapshot
-    assert (later.state, later.reason, later.since) == (SeatState.away, "meal", T0 + seconds(300))
+    assert (later.state, later.reason, later.since) == (SeatState.AWAY, "meal", T0 + seconds(300))
     same = refused(decide(later, GoAway("meal"), T0 + seconds(301), rules))
     assert same.code is RefusalCode.already
     assert same.message.startswith("当前已经是“示忙（用餐）”。")
@@ -125,14 +125,14 @@ def test_away_limit_comes_from_the_reason(walk: Walk, rules: SeatRules) -> None:
 
 def test_an_offer_rings_and_arms_the_ring_timer(walk: Walk, rules: SeatRules) -> None:
     outcome = apply_fact_with_effects(walk(TO_READY), CallOffered(CALL), T0 + seconds(2), rules)
-    ringing = SeatSnapshot(state=SeatState.ringing, since=T0 + seconds(2), call_id=CALL)
+    ringing = SeatSnapshot(state=SeatState.RINGING, since=T0 + seconds(2), call_id=CALL)
     assert outcome.snapshot == ringing
     assert outcome.effects == (StartRingTimer(CALL, T0 + seconds(17)), AnnounceStateChange(ringing))
 
 
 def test_answer_connects_the_ringing_call(walk: Walk, rules: SeatRules) -> None:
     decision = accepted(decide(walk([*TO_READY, CallOffered(CALL)]), Answer(), T0 + seconds(3), rules))
-    assert decision.snapshot == SeatSnapshot(state=SeatState.talking, since=T0 + seconds(3), call_id=CALL)
+    assert decision.snapshot == SeatSnapshot(state=SeatState.TALKING, since=T0 + seconds(3), call_id=CALL)
     assert decision.effects[0] == AnswerCall(CALL)
 
 
@@ -141,7 +141,7 @@ def test_ring_timeout_puts_the_seat_away_with_ring_no_answer_and_requeues(
 ) -> None:
     ringing = walk([*TO_READY, CallOffered(CALL)])
     outcome = apply_fact_with_effects(ringing, RingTimeout(CALL), T0 + seconds(15), rules)
-    away = SeatSnapshot(state=SeatState.away, since=T0 + seconds(15), reason="ring_no_answer")
+    away = SeatSnapshot(state=SeatState.AWAY, since=T0 + seconds(15), reason="ring_no_answer")
     assert outcome.snapshot == away
     assert outcome.effects == (
         RequeueCall(CALL),
@@ -163,7 +163,7 @@ def test_timers_and_hang_ups_of_other_calls_change_nothing(walk: Walk, rules: Se
 
 def test_an_offer_that_crossed_going_away_still_rings(walk: Walk, rules: SeatRules) -> None:
     away = walk([*TO_READY, GoAway("break")])
-    assert apply_fact(away, CallOffered(CALL), T0, rules).state is SeatState.ringing
+    assert apply_fact(away, CallOffered(CALL), T0, rules).state is SeatState.RINGING
     assert apply_fact(walk([]), CallOffered(CALL), T0, rules) == walk([])
 
 
@@ -175,20 +175,20 @@ def test_consult_holds_the_caller_then_conference_or_cancel(walk: Walk, rules: S
     empty = refused(decide(talking, StartConsult("  "), T0, rules))
     assert empty.code is RefusalCode.empty_target
     back = accepted(decide(consulting.snapshot, CancelConsult(), T0, rules)).snapshot
-    assert (back.state, back.consult_target) == (SeatState.talking, None)
+    assert (back.state, back.consult_target) == (SeatState.TALKING, None)
 
 
 def test_a_consult_that_ends_leaves_the_caller_held(walk: Walk, rules: SeatRules) -> None:
     consulting = walk([*TO_TALKING, StartConsult(TARGET)])
     held = apply_fact(consulting, ConsultEnded(CALL), T0 + seconds(9), rules)
-    assert (held.state, held.consult_target, held.since) == (SeatState.held, None, T0 + seconds(9))
+    assert (held.state, held.consult_target, held.since) == (SeatState.HELD, None, T0 + seconds(9))
 
 
 def test_hang_up_starts_wrap_up_with_a_deadline(walk: Walk, rules: SeatRules) -> None:
     talking = walk(TO_TALKING)
     decision = accepted(decide(talking, HangUp(), T0 + seconds(100), rules))
     wrap_up = SeatSnapshot(
-        state=SeatState.wrap_up, since=T0 + seconds(100), call_id=CALL, wrap_up_deadline=T0 + seconds(160)
+        state=SeatState.WRAP_UP, since=T0 + seconds(100), call_id=CALL, wrap_up_deadline=T0 + seconds(160)
     )
     assert decision.snapshot == wrap_up
     assert decision.effects == (
@@ -201,7 +201,7 @@ def test_hang_up_starts_wrap_up_with_a_deadline(walk: Walk, rules: SeatRules) ->
 def test_a_caller_hanging_up_during_a_consult_drops_the_consult_leg(walk: Walk, rules: SeatRules) -> None:
     consulting = walk([*TO_TALKING, StartConsult(TARGET)])
     outcome = apply_fact_with_effects(consulting, CallerHungUp(CALL), T0 + seconds(30), rules)
-    assert outcome.snapshot.state is SeatState.wrap_up
+    assert outcome.snapshot.state is SeatState.WRAP_UP
     assert outcome.snapshot.consult_target is None
     assert outcome.effects[:2] == (DropConsult(CALL), StartWrapUpTimer(CALL, T0 + seconds(90)))
 
@@ -209,14 +209,14 @@ def test_a_caller_hanging_up_during_a_consult_drops_the_consult_leg(walk: Walk, 
 def test_a_caller_who_abandons_while_ringing_leaves_the_seat_ready(walk: Walk, rules: SeatRules) -> None:
     ringing = walk([*TO_READY, CallOffered(CALL)])
     assert apply_fact(ringing, CallerHungUp(CALL), T0 + seconds(4), rules) == SeatSnapshot(
-        state=SeatState.ready, since=T0 + seconds(4)
+        state=SeatState.READY, since=T0 + seconds(4)
     )
 
 
 def test_the_order_saved_during_the_call_carries_into_wrap_up(walk: Walk, rules: SeatRules) -> None:
     wrap_up = walk([*TO_TALKING, OrderSaved(CALL), HangUp()])
     assert wrap_up.order_saved
-    assert accepted(decide(wrap_up, EndWrapUp(), T0, rules)).snapshot.state is SeatState.ready
+    assert accepted(decide(wrap_up, EndWrapUp(), T0, rules)).snapshot.state is SeatState.READY
 
 
 def test_an_order_of_another_call_is_refused(walk: Walk, rules: SeatRules) -> None:
@@ -249,7 +249,7 @@ def test_end_wrap_up_is_refused_until_the_order_is_saved(walk: Walk, rules: Seat
 def test_end_wrap_up_closes_the_contact_once_the_order_is_saved(walk: Walk, rules: SeatRules) -> None:
     saved = walk([*TO_TALKING, HangUp(), OrderSaved(CALL)])
     decision = accepted(decide(saved, EndWrapUp(), T0 + seconds(20), rules))
-    ready = SeatSnapshot(state=SeatState.ready, since=T0 + seconds(20))
+    ready = SeatSnapshot(state=SeatState.READY, since=T0 + seconds(20))
     assert decision.snapshot == ready
     assert decision.effects == (CancelWrapUpTimer(CALL), CloseContact(CALL, True), AnnounceStateChange(ready))
 
@@ -261,13 +261,13 @@ def test_no_early_exit_mode_keeps_the_agent_until_the_deadline(walk: Walk, stric
     assert early.message.startswith("本班组的话后整理不允许提前结束，还剩 45 秒。")
     assert refused(decide(saved, GoReady(), T0 + seconds(59), strict_rules)).code is RefusalCode.no_early_exit
     on_time = accepted(decide(saved, EndWrapUp(), T0 + seconds(60), strict_rules))
-    assert on_time.snapshot.state is SeatState.ready
+    assert on_time.snapshot.state is SeatState.READY
 
 
 def test_wrap_up_expiry_with_the_order_saved_makes_the_seat_ready(walk: Walk, rules: SeatRules) -> None:
     saved = walk([*TO_TALKING, HangUp(), OrderSaved(CALL)])
     outcome = apply_fact_with_effects(saved, WrapUpExpired(CALL), T0 + seconds(60), rules)
-    assert outcome.snapshot == SeatSnapshot(state=SeatState.ready, since=T0 + seconds(60))
+    assert outcome.snapshot == SeatSnapshot(state=SeatState.READY, since=T0 + seconds(60))
     assert CloseContact(CALL, True) in outcome.effects
 
 
@@ -282,7 +282,7 @@ def test_wrap_up_expiry_without_the_order_never_closes_the_contact(walk: Walk, r
     # A second expiry (a retried timer) changes nothing.
     assert apply_fact(overrun, WrapUpExpired(CALL), T0 + seconds(70), rules) == overrun
     finished = accepted(decide(overrun, OrderSaved(CALL), T0 + seconds(75), rules))
-    assert finished.snapshot == SeatSnapshot(state=SeatState.ready, since=T0 + seconds(75))
+    assert finished.snapshot == SeatSnapshot(state=SeatState.READY, since=T0 + seconds(75))
     assert CloseContact(CALL, True) in finished.effects
 
 
@@ -332,23 +332,23 @@ def test_a_booked_away_is_applied_exactly_once_at_the_end_of_wrap_up(walk: Walk,
     assert pending_label(booking, rules) == "示忙（用餐）"
     # Hanging up does not apply it: the wrap-up comes first.
     wrap_up = accepted(decide(talking, HangUp(), T0 + seconds(50), rules)).snapshot
-    assert (wrap_up.state, wrap_up.pending) == (SeatState.wrap_up, booking)
+    assert (wrap_up.state, wrap_up.pending) == (SeatState.WRAP_UP, booking)
     saved = accepted(decide(wrap_up, OrderSaved(CALL), T0 + seconds(70), rules)).snapshot
-    assert (saved.state, saved.pending) == (SeatState.wrap_up, booking)
+    assert (saved.state, saved.pending) == (SeatState.WRAP_UP, booking)
     ended = accepted(decide(saved, EndWrapUp(), T0 + seconds(80), rules))
-    meal = SeatSnapshot(state=SeatState.away, since=T0 + seconds(80), reason="meal")
+    meal = SeatSnapshot(state=SeatState.AWAY, since=T0 + seconds(80), reason="meal")
     assert ended.snapshot == meal
     assert [e for e in ended.effects if isinstance(e, PendingApplied)] == [PendingApplied(CALL, booking)]
     # The next call ends in ready: the booking was used up.
     next_call = walk_from(rules, [GoReady(), CallOffered("c2"), Answer(), OrderSaved("c2"), HangUp()], meal)
     assert next_call.pending is None
-    assert accepted(decide(next_call, EndWrapUp(), T0, rules)).snapshot.state is SeatState.ready
+    assert accepted(decide(next_call, EndWrapUp(), T0, rules)).snapshot.state is SeatState.READY
 
 
 def test_a_booked_sign_out_applies_when_the_wrap_up_expires(walk: Walk, rules: SeatRules) -> None:
     wrap_up = walk([*TO_TALKING, SetPending(PendingNext.sign_out()), OrderSaved(CALL), HangUp()])
     outcome = apply_fact_with_effects(wrap_up, WrapUpExpired(CALL), T0 + seconds(60), rules)
-    assert outcome.snapshot == SeatSnapshot(state=SeatState.signed_out, since=T0 + seconds(60))
+    assert outcome.snapshot == SeatSnapshot(state=SeatState.SIGNED_OUT, since=T0 + seconds(60))
     assert PendingApplied(CALL, PendingNext.sign_out()) in outcome.effects
 
 
@@ -357,13 +357,13 @@ def test_a_booking_can_be_cancelled_and_then_nothing_is_applied(walk: Walk, rule
     cancelled = accepted(decide(booked, CancelPending(), T0, rules)).snapshot
     assert cancelled.pending is None
     ended = walk_from(rules, [OrderSaved(CALL), HangUp(), EndWrapUp()], cancelled)
-    assert ended == SeatSnapshot(state=SeatState.ready, since=T0)
+    assert ended == SeatSnapshot(state=SeatState.READY, since=T0)
 
 
 def test_a_booking_is_applied_when_the_ring_times_out(walk: Walk, rules: SeatRules) -> None:
     ringing = walk([*TO_READY, CallOffered(CALL), SetPending(PendingNext.go_away("break"))])
     outcome = apply_fact_with_effects(ringing, RingTimeout(CALL), T0 + seconds(15), rules)
-    assert outcome.snapshot == SeatSnapshot(state=SeatState.away, since=T0 + seconds(15), reason="break")
+    assert outcome.snapshot == SeatSnapshot(state=SeatState.AWAY, since=T0 + seconds(15), reason="break")
     assert RequeueCall(CALL) in outcome.effects
 
 
@@ -389,9 +389,9 @@ def test_pending_next_needs_a_sound_shape() -> None:
 
 
 def test_a_forced_state_on_an_idle_seat_applies_at_once(walk: Walk, rules: SeatRules) -> None:
-    forced = apply_fact(walk(TO_READY), ForcedState(SeatState.away, None, LEADER), T0 + seconds(5), rules)
+    forced = apply_fact(walk(TO_READY), ForcedState(SeatState.AWAY, None, LEADER), T0 + seconds(5), rules)
     assert forced == SeatSnapshot(
-        state=SeatState.away, since=T0 + seconds(5), reason="forced", forced_by=LEADER
+        state=SeatState.AWAY, since=T0 + seconds(5), reason="forced", forced_by=LEADER
     )
     assert describe_state(forced, rules) == "示忙（班长强制）"
     # The agent may still go ready afterwards; the force is not a lock.
@@ -400,8 +400,8 @@ def test_a_forced_state_on_an_idle_seat_applies_at_once(walk: Walk, rules: SeatR
 
 def test_a_forced_state_during_a_call_is_booked_for_after_it(walk: Walk, rules: SeatRules) -> None:
     talking = walk([*TO_TALKING, SetPending(PendingNext.go_away("break"))])
-    forced = apply_fact(talking, ForcedState(SeatState.signed_out, None, LEADER), T0 + seconds(5), rules)
-    assert (forced.state, forced.since, forced.call_id) == (SeatState.talking, T0, CALL)
+    forced = apply_fact(talking, ForcedState(SeatState.SIGNED_OUT, None, LEADER), T0 + seconds(5), rules)
+    assert (forced.state, forced.since, forced.call_id) == (SeatState.TALKING, T0, CALL)
     assert forced.pending == PendingNext.sign_out(forced_by=LEADER)
     cancel = refused(decide(forced, CancelPending(), T0, rules))
     assert cancel.code is RefusalCode.pending_forced
@@ -412,53 +412,53 @@ def test_a_forced_state_during_a_call_is_booked_for_after_it(walk: Walk, rules: 
 
 def test_a_forced_booking_cannot_be_dodged_by_going_ready(walk: Walk, rules: SeatRules) -> None:
     talking = walk(TO_TALKING)
-    forced = apply_fact(talking, ForcedState(SeatState.away, "meeting", LEADER), T0, rules)
+    forced = apply_fact(talking, ForcedState(SeatState.AWAY, "meeting", LEADER), T0, rules)
     saved = walk_from(rules, [OrderSaved(CALL), HangUp()], forced)
     dodge = refused(decide(saved, GoReady(), T0, rules))
     assert dodge.code is RefusalCode.pending_forced
     assert dodge.message.startswith("班长 班长王芳 已安排本次通话后“示忙（会议）”，请点“结束话后整理”。")
     ended = accepted(decide(saved, EndWrapUp(), T0 + seconds(1), rules)).snapshot
     assert ended == SeatSnapshot(
-        state=SeatState.away, since=T0 + seconds(1), reason="meeting", forced_by=LEADER
+        state=SeatState.AWAY, since=T0 + seconds(1), reason="meeting", forced_by=LEADER
     )
 
 
 def test_a_forced_state_never_ends_an_unsaved_wrap_up(walk: Walk, rules: SeatRules) -> None:
     wrap_up = walk([*TO_TALKING, HangUp()])
-    forced = apply_fact(wrap_up, ForcedState(SeatState.signed_out, None, LEADER), T0 + seconds(5), rules)
-    assert forced.state is SeatState.wrap_up
+    forced = apply_fact(wrap_up, ForcedState(SeatState.SIGNED_OUT, None, LEADER), T0 + seconds(5), rules)
+    assert forced.state is SeatState.WRAP_UP
     assert forced.pending == PendingNext.sign_out(forced_by=LEADER)
     finished = walk_from(rules, [OrderSaved(CALL), EndWrapUp()], forced)
-    assert finished == SeatSnapshot(state=SeatState.signed_out, since=T0, forced_by=LEADER)
+    assert finished == SeatSnapshot(state=SeatState.SIGNED_OUT, since=T0, forced_by=LEADER)
 
 
 def test_a_forced_state_ends_a_saved_wrap_up_at_once(walk: Walk, rules: SeatRules) -> None:
     saved = walk([*TO_TALKING, HangUp(), OrderSaved(CALL), SetPending(PendingNext.go_away("break"))])
     outcome = apply_fact_with_effects(
-        saved, ForcedState(SeatState.ready, None, LEADER), T0 + seconds(8), rules
+        saved, ForcedState(SeatState.READY, None, LEADER), T0 + seconds(8), rules
     )
-    assert outcome.snapshot == SeatSnapshot(state=SeatState.ready, since=T0 + seconds(8), forced_by=LEADER)
+    assert outcome.snapshot == SeatSnapshot(state=SeatState.READY, since=T0 + seconds(8), forced_by=LEADER)
     assert CloseContact(CALL, True) in outcome.effects
     assert not any(isinstance(effect, PendingApplied) for effect in outcome.effects)
 
 
 def test_forced_ready_during_a_call_clears_the_booking(walk: Walk, rules: SeatRules) -> None:
     booked = walk([*TO_TALKING, SetPending(PendingNext.go_away("break"))])
-    forced = apply_fact(booked, ForcedState(SeatState.ready, None, LEADER), T0, rules)
-    assert (forced.state, forced.pending) == (SeatState.talking, None)
+    forced = apply_fact(booked, ForcedState(SeatState.READY, None, LEADER), T0, rules)
+    assert (forced.state, forced.pending) == (SeatState.TALKING, None)
 
 
 def test_forced_states_must_be_forceable() -> None:
     with pytest.raises(ValueError, match="only force"):
-        ForcedState(SeatState.talking, None, LEADER)
+        ForcedState(SeatState.TALKING, None, LEADER)
     with pytest.raises(ValueError, match="only a forced away"):
-        ForcedState(SeatState.ready, "break", LEADER)
+        ForcedState(SeatState.READY, "break", LEADER)
     with pytest.raises(ValueError, match="name the team leader"):
-        ForcedState(SeatState.away, None, "")
+        ForcedState(SeatState.AWAY, None, "")
 
 
 def test_a_force_on_a_signed_out_seat_changes_nothing(walk: Walk, rules: SeatRules) -> None:
-    assert apply_fact(walk([]), ForcedState(SeatState.ready, None, LEADER), T0, rules) == walk([])
+    assert apply_fact(walk([]), ForcedState(SeatState.READY, None, LEADER), T0, rules) == walk([])
 
 
 # -------------------------------------------------------------------------------------- the link
@@ -467,12 +467,12 @@ def test_a_force_on_a_signed_out_seat_changes_nothing(walk: Walk, rules: SeatRul
 def test_a_lost_link_takes_a_ready_seat_out_of_routing(walk: Walk, rules: SeatRules) -> None:
     lost = apply_fact(walk(TO_READY), ConnectionLost(), T0 + seconds(3), rules)
     assert lost == SeatSnapshot(
-        state=SeatState.away, since=T0 + seconds(3), reason="connection_lost", connection_lost=True
+        state=SeatState.AWAY, since=T0 + seconds(3), reason="connection_lost", connection_lost=True
     )
     assert describe_state(lost, rules) == "示忙（连接中断）"
     back = apply_fact(lost, ConnectionRestored(), T0 + seconds(40), rules)
-    assert (back.state, back.reason, back.connection_lost) == (SeatState.away, "connection_lost", False)
-    assert accepted(decide(back, GoReady(), T0 + seconds(41), rules)).snapshot.state is SeatState.ready
+    assert (back.state, back.reason, back.connection_lost) == (SeatState.AWAY, "connection_lost", False)
+    assert accepted(decide(back, GoReady(), T0 + seconds(41), rules)).snapshot.state is SeatState.READY
 
 
 def test_a_lost_link_does_not_cut_a_call_or_a_wrap_up(walk: Walk, rules: SeatRules) -> None:
@@ -491,12 +491,12 @@ def test_a_lost_link_while_ringing_requeues_the_call(walk: Walk, rules: SeatRule
 def test_after_a_reconnect_the_client_takes_the_backends_state(walk: Walk, rules: SeatRules) -> None:
     local = apply_fact(walk(TO_TALKING), ConnectionLost(), T0, rules)
     server = SeatSnapshot(
-        state=SeatState.away, since=T0 + seconds(30), reason="ring_no_answer", connection_lost=True
+        state=SeatState.AWAY, since=T0 + seconds(30), reason="ring_no_answer", connection_lost=True
     )
     assert apply_fact(local, ConnectionRestored(server), T0 + seconds(31), rules) == replace(
         server, connection_lost=False
     )
-    pushed = SeatSnapshot(state=SeatState.ready, since=T0 + seconds(40))
+    pushed = SeatSnapshot(state=SeatState.READY, since=T0 + seconds(40))
     assert apply_fact(local, StateAnnounced(pushed), T0 + seconds(41), rules) == pushed
 
 

@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from seat_testkit import CALL, T0, TO_TALKING, Walk, seconds
 
+from seatclient.clock import ServerClock
 from seatclient.seat import (
     HangUp,
     OrderSaved,
     SeatRules,
-    ServerClock,
     WrapUpCountdown,
     WrapUpExitBlock,
     WrapUpPolicy,
@@ -91,12 +91,12 @@ def test_server_clock_counts_from_the_last_server_timestamp() -> None:
     ticker = FakeTicker()
     clock = ServerClock(ticker)
     assert not clock.synced
-    clock.sync(T0)
+    clock.observe(T0)
     ticker.value += 42.5
     assert clock.synced
     assert clock.now() == T0 + seconds(42.5)
     # A fresh server timestamp wins over the running estimate (the server's clock is the truth).
-    clock.sync(T0 + seconds(40))
+    clock.observe(T0 + seconds(40))
     ticker.value += 1
     assert clock.now() == T0 + seconds(41)
 
@@ -104,14 +104,14 @@ def test_server_clock_counts_from_the_last_server_timestamp() -> None:
 def test_server_clock_ignores_the_wall_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     ticker = FakeTicker()
     clock = ServerClock(ticker)
-    clock.sync(T0)
+    clock.observe(T0)
 
     class Skewed(datetime):
         @classmethod
         def now(cls, tz: object = None) -> Skewed:
             return cls(1999, 1, 1, tzinfo=UTC)
 
-    monkeypatch.setattr("seatclient.seat.wrapup.datetime", Skewed)
+    monkeypatch.setattr("seatclient.clock.datetime", Skewed)
     ticker.value += 5
     assert clock.now() == T0 + seconds(5)
 
@@ -125,10 +125,30 @@ def test_server_clock_before_any_sync_falls_back_to_utc_now() -> None:
 
 def test_server_clock_refuses_naive_timestamps() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        ServerClock(FakeTicker()).sync(datetime(2026, 3, 2, 9, 0))
+        ServerClock(FakeTicker()).observe(datetime(2026, 3, 2, 9, 0))
+
+
+def test_a_replayed_old_timestamp_never_moves_the_clock_back() -> None:
+    ticker = FakeTicker()
+    clock = ServerClock(ticker)
+    clock.advance(T0)
+    ticker.value += 30
+    clock.advance(T0 + seconds(2))  # an event replayed after a reconnect
+    assert clock.now() == T0 + seconds(30)
+    clock.advance(T0 + seconds(31))
+    ticker.value += 1
+    assert clock.now() == T0 + seconds(32)
+
+
+def test_a_laptop_sleep_counts_because_the_ticker_includes_suspend() -> None:
+    ticker = FakeTicker()
+    clock = ServerClock(ticker)
+    clock.observe(T0)
+    ticker.value += 3600  # CLOCK_BOOTTIME keeps counting through a suspend
+    assert clock.elapsed_since(T0 + seconds(600)) == seconds(3000)
 
 
 def test_the_default_ticker_runs() -> None:
     clock = ServerClock()
-    clock.sync(T0)
+    clock.observe(T0)
     assert T0 <= clock.now() < T0 + seconds(5)
