@@ -41,6 +41,8 @@ from seatclient.compliance.scripts import check_scripts
 from seatclient.credentials import CredentialStore
 from seatclient.dispatch.catalogue import validate_catalogue
 from seatclient.dispatch.units import load_default_units, validate_units
+from seatclient.floor.alerts import alert_rules_problems
+from seatclient.floor.plan import floor_plan_problems
 from seatclient.forms.calendar import (
     DueDate,
     load_default_calculator,
@@ -100,6 +102,8 @@ RULE_VALIDATORS: dict[str, RuleValidator] = {
     "units": _units_problems,
     "dispatch_catalogue": _catalogue_problems,
     "compliance_policy": check_compliance_policy,
+    "floor_alerts": alert_rules_problems,
+    "floor_plan": floor_plan_problems,
     "forbidden_phrases": _phrases_problems,
     "lookalikes": check_lookalikes,
     "scripts": check_scripts,

@@ -1,0 +1,111 @@
+"""The team leader's floor, free of Qt and I/O: seats, figures, floor plan, alerts and seat planning.
+
+- ``records``: ``FloorSeat``, ``FloorFigures`` and their wire format;
+- ``state``: ``FloorState``, kept from the backend's floor snapshot and delta events;
+- ``plan``: the hall's floor plan (``resources/rules/floor_plan.json``);
+- ``alerts``: alert rules as data (``resources/rules/floor_alerts.json``), pure evaluation, acknowledgement;
+- ``planning``: HZ appendix B seat formula and Erlang C staffing.
+"""
+
+from seatclient.floor.alerts import (
+    Alert,
+    AlertBook,
+    AlertEntry,
+    AlertKind,
+    AlertLevel,
+    AlertRule,
+    AlertRules,
+    AlertUpdate,
+    alert_rules_problems,
+    evaluate_alerts,
+    evaluate_rule,
+    evaluate_seat,
+    load_alert_rules,
+    load_default_alert_rules,
+    next_alert_time,
+)
+from seatclient.floor.plan import (
+    FloorArea,
+    FloorPlan,
+    SeatPosition,
+    floor_plan_problems,
+    load_default_floor_plan,
+    load_floor_plan,
+    natural_key,
+)
+from seatclient.floor.planning import (
+    FormulaInputs,
+    FormulaResult,
+    StaffingComparison,
+    StaffingResult,
+    compare_staffing,
+    erlang_b,
+    erlang_c,
+    required_agents,
+    seat_formula,
+    staffing_table,
+    staffing_with,
+    traffic_erlangs,
+)
+from seatclient.floor.records import (
+    FloorFigures,
+    FloorPayloadError,
+    FloorPending,
+    FloorSeat,
+    IntervalFigures,
+    figures_to_payload,
+    parse_figures,
+    parse_seat,
+    seat_to_payload,
+)
+from seatclient.floor.state import FLOOR_EVENT_TYPES, FloorChange, FloorFilter, FloorState
+
+__all__ = [
+    "FLOOR_EVENT_TYPES",
+    "Alert",
+    "AlertBook",
+    "AlertEntry",
+    "AlertKind",
+    "AlertLevel",
+    "AlertRule",
+    "AlertRules",
+    "AlertUpdate",
+    "FloorArea",
+    "FloorChange",
+    "FloorFigures",
+    "FloorFilter",
+    "FloorPayloadError",
+    "FloorPending",
+    "FloorPlan",
+    "FloorSeat",
+    "FloorState",
+    "FormulaInputs",
+    "FormulaResult",
+    "IntervalFigures",
+    "SeatPosition",
+    "StaffingComparison",
+    "StaffingResult",
+    "alert_rules_problems",
+    "compare_staffing",
+    "erlang_b",
+    "erlang_c",
+    "evaluate_alerts",
+    "evaluate_rule",
+    "evaluate_seat",
+    "figures_to_payload",
+    "floor_plan_problems",
+    "load_alert_rules",
+    "load_default_alert_rules",
+    "load_default_floor_plan",
+    "load_floor_plan",
+    "natural_key",
+    "next_alert_time",
+    "parse_figures",
+    "parse_seat",
+    "required_agents",
+    "seat_formula",
+    "seat_to_payload",
+    "staffing_table",
+    "staffing_with",
+    "traffic_erlangs",
+]
