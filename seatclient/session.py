@@ -129,6 +129,9 @@ class SeatSession:
         self._background: set[asyncio.Task[None]] = set()
         self._rules: SeatRules | None = None
         self._status_at_outage: SeatStatus | None = None
+        # Set when the person's own request is accepted after a reconnect: from then on the state
+        # they see is their own doing, not something to warn them about.
+        self._acted_since_reconnect = False
         self.sign_in_result: SignInResponse | None = None
         self.status: SeatStatus | None = None
         self.current_call: CallInfo | None = None
@@ -273,6 +276,8 @@ class SeatSession:
         if was_up and not self.link_up:
             # What the person saw when the link dropped is what a divergence is measured against.
             self._status_at_outage = self.status
+        if not was_up and self.link_up:
+            self._acted_since_reconnect = False
         self.connection_changed.emit(state)
         if was_up != self.link_up and self.status is not None:
             # What may be done changed (nothing while the link is down): let the views re-ask.
@@ -323,6 +328,11 @@ class SeatSession:
             call = await self._client.call_info(actual.call_id) if actual.call_id else None
         except BackendError as exc:
             log.warning("could not re-read the seat state after reconnecting: %s", exc.kind.value)
+            return
+        if self._acted_since_reconnect:
+            # The person has already acted on the restored link; their answers are newer than
+            # this read, which must neither warn them nor roll their state back.
+            self._set_status(actual)
             return
         if shown is not None and _differs(shown, actual):
             self.state_diverged.emit(StateDivergence(shown=shown, actual=actual))
@@ -381,6 +391,7 @@ class SeatSession:
         if accepted.call is not None:
             self._set_call(accepted.call)
         if accepted.status is not None:
+            self._acted_since_reconnect = True
             self._set_status(accepted.status)
         return accepted
 
