@@ -20,7 +20,14 @@ from seatclient.api.models import (
     CallInfo,
     ConfigBundle,
     DtmfRequest,
+    FloorSnapshot,
+    ForceSeatRequest,
     Health,
+    KnowledgeFeedbackRequest,
+    OrderAck,
+    OrderDetail,
+    OrderList,
+    OrderSummary,
     PendingRequest,
     QueueInfo,
     ReasonCode,
@@ -258,6 +265,63 @@ class ApiClient:
         if response.status_code == 304:
             return None
         return self._parse(ConfigBundle, response)
+
+    async def create_order(self, payload: dict[str, Any], idempotency_key: str) -> OrderAck:
+        """Register an order (``OrderDraft.to_payload`` plus the disposition); a resend with the same key is harmless.
+
+        Raises:
+            BackendError: a 422 names the refused fields in ``field_errors``; a 409
+                ``idempotency_in_progress`` means the first request with the key is still processed.
+        """
+        response = await self._authorized(
+            "POST", "/orders", json=payload, headers={"Idempotency-Key": idempotency_key}
+        )
+        return self._parse(OrderAck, response)
+
+    async def orders_for_phone(self, phone: str) -> list[OrderSummary]:
+        """A caller's earlier orders with their status and due date, newest first."""
+        response = await self._authorized("GET", "/orders", params={"phone": phone})
+        return self._parse(OrderList, response).orders
+
+    async def order_detail(self, order_number: str) -> OrderDetail:
+        """One order in full (“how is my matter going”); a 404 ``unknown_order`` when there is none."""
+        return self._parse(OrderDetail, await self._authorized("GET", f"/orders/{order_number}"))
+
+    async def knowledge_changes(self, cursor: str, page_size: int) -> dict[str, Any]:
+        """One page of knowledge changes after ``cursor``, as the backend sent it (JSON)."""
+        response = await self._authorized(
+            "GET", "/knowledge/changes", params={"cursor": cursor, "page_size": page_size}
+        )
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise BackendError(ErrorKind.PROTOCOL, response.status_code) from exc
+        if not isinstance(data, dict):
+            raise BackendError(ErrorKind.PROTOCOL, response.status_code)
+        return data
+
+    async def knowledge_feedback(self, article_id: str, kind: str, note: str = "") -> None:
+        """Tell the knowledge editors an article was ``useful`` or is ``outdated``."""
+        body = KnowledgeFeedbackRequest.model_validate({"kind": kind, "note": note}).model_dump()
+        await self._authorized("POST", f"/knowledge/{article_id}/feedback", json=body)
+
+    async def floor_snapshot(self) -> FloorSnapshot:
+        """The whole floor (team leaders only; anyone else gets a 403 ``REJECTED``)."""
+        return self._parse(FloorSnapshot, await self._authorized("GET", "/floor"))
+
+    async def force_seat_state(
+        self,
+        job_number: str,
+        state: str,
+        reason: str,
+        reason_code: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Accepted:
+        """Force a seat ready, away or signed out (team leaders only), after its current call if any."""
+        body = ForceSeatRequest.model_validate(
+            {"state": state, "reason_code": reason_code, "reason": reason}
+        ).model_dump()
+        return await self._command(f"/floor/seats/{job_number}/force", body, idempotency_key)
 
     @asynccontextmanager
     async def event_lines(

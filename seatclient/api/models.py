@@ -6,7 +6,7 @@ test fails when the two drift, so a change to the contract is always a deliberat
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -317,3 +317,201 @@ EVENT_CALL_ENDED = "call.ended"
 """data: ``CallInfo`` with ``end_reason``: the voice path ended (wrap-up may go on)."""
 EVENT_RESYNC = "stream.resync"
 EVENT_SIGNED_OUT = "session.signed_out"
+
+
+# ----------------------------------------------------------------------------------------- orders
+
+
+class OrderDisposition(StrEnum):
+    """What the call-taker decided for the matter (HZ 6.3, ZJ art. 11-14)."""
+
+    DIRECT_ANSWER = "direct_answer"
+    DISPATCH = "dispatch"
+    DISPATCH_EXTRA_URGENT = "dispatch_extra_urgent"
+    NOT_ACCEPTED = "not_accepted"
+    EMERGENCY_TRANSFER = "emergency_transfer"
+    LINK_EXISTING = "link_existing"
+
+
+class OrderStatus(StrEnum):
+    """Where an order is on its way from registration to its close (what a repeat caller asks about)."""
+
+    REGISTERED = "registered"
+    DISPATCHED = "dispatched"
+    IN_PROGRESS = "in_progress"
+    REPLIED = "replied"
+    CLOSED = "closed"
+    NOT_ACCEPTED = "not_accepted"
+    TRANSFERRED = "transferred"
+    LINKED = "linked"
+
+
+class OrderRequest(WireModel):
+    """An order as the client submits it: ``OrderDraft.to_payload`` plus the call-taker's disposition.
+
+    Parts are checked by the backend, which answers a 422 ``ErrorBody`` naming every field in
+    Chinese (``fields.caller_name``, ``unit_id``, ...), so the types here stay permissive.
+    """
+
+    form: str = ""
+    form_version: int | None = None
+    call_id: str = ""
+    job_number: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    fields: dict[str, Any] = Field(default_factory=dict, description="field key → value, as normalised")
+    confidential: bool = False
+    protected_fields: list[str] = Field(
+        default_factory=list, description="fields withheld from the handling unit when confidential"
+    )
+    disposition: str = Field(default="", description="an OrderDisposition value")
+    unit_id: str | None = Field(default=None, description="the handling unit (dispatch dispositions only)")
+    linked_order_number: str | None = Field(default=None, description="the existing order (link_existing)")
+    not_accepted_reason: str | None = Field(default=None, description="why not accepted (not_accepted)")
+    emergency_line: str | None = Field(default=None, description="110, 119, 120 or 122 (emergency_transfer)")
+    knowledge_article_id: str | None = Field(default=None, description="the article answered from")
+
+
+class OrderAck(WireModel):
+    """What the backend answers to a created order (201); a repeated key gets the same answer."""
+
+    order_id: str
+    order_number: str = Field(description="the number the caller is told, e.g. HZ20261122000123")
+    status: OrderStatus
+    status_label: str
+    disposition: OrderDisposition
+    registered_at: datetime
+    due: date | None = Field(default=None, description="the last working day allowed (dispatched orders)")
+    due_deadline: datetime | None = None
+    time_limit_class: str | None = None
+    unit_id: str | None = None
+    unit_name: str | None = None
+    linked_order_number: str | None = None
+    confidential: bool = False
+
+
+class OrderProgress(WireModel):
+    """One step of an order's history."""
+
+    at: datetime
+    status: OrderStatus
+    status_label: str
+    note: str = ""
+
+
+class OrderSummary(WireModel):
+    """An earlier order of a caller, as a repeat-caller look-up lists it."""
+
+    order_number: str
+    registered_at: datetime
+    status: OrderStatus
+    status_label: str
+    disposition: OrderDisposition
+    request_type: str = ""
+    topic: str = Field(default="", description="the business topic as 类别 / 内容")
+    summary: str = Field(default="", description="the caller's request, shortened")
+    unit_name: str | None = None
+    due: date | None = None
+    confidential: bool = False
+
+
+class OrderList(WireModel):
+    """A caller's earlier orders, newest first."""
+
+    orders: list[OrderSummary]
+
+
+class OrderDetail(OrderSummary):
+    """One order in full, to tell a caller how their matter is going."""
+
+    due_deadline: datetime | None = None
+    district: str = ""
+    reply: str = Field(default="", description="the handling unit's answer, once replied")
+    progress: list[OrderProgress] = Field(default_factory=list)
+
+
+# -------------------------------------------------------------------------------------- knowledge
+
+
+class KnowledgeFeedbackRequest(WireModel):
+    """A call-taker's word on an article: it helped, or it is out of date."""
+
+    kind: Literal["useful", "outdated"]
+    note: str = Field(default="", max_length=500)
+
+
+# ------------------------------------------------------------------------------------------ floor
+
+
+class FloorPendingWire(WireModel):
+    """A seat's booked next state on the floor (see ``seatclient.floor.records``)."""
+
+    kind: Literal["away", "sign_out"]
+    reason: str | None = None
+    forced_by: str | None = None
+
+
+class FloorSeatWire(WireModel):
+    """One seat of the floor; the format of ``seatclient.floor.records``."""
+
+    seat_id: str
+    state: SeatState
+    since: datetime
+    job_number: str = ""
+    name: str = ""
+    team: str = ""
+    reason: str | None = None
+    call_started: datetime | None = None
+    pending_next: FloorPendingWire | None = None
+    connection_lost: bool = False
+    help_requested_at: datetime | None = None
+
+
+class FloorIntervalWire(WireModel):
+    """The calls of one 15-minute interval (by the time callers entered the queue)."""
+
+    start: datetime
+    offered: int
+    answered: int
+    abandoned: int
+    answered_within_target: int
+
+
+class FloorFiguresWire(WireModel):
+    """The hall's figures for today; the format of ``seatclient.floor.records``."""
+
+    as_of: datetime
+    waiting: int
+    longest_wait_seconds: float
+    offered_today: int
+    answered_today: int
+    abandoned_today: int
+    answered_within_target_today: int
+    target_seconds: int = 15
+    target_share: float = 0.9
+    average_talk_seconds: float
+    average_wrap_up_seconds: float
+    intervals: list[FloorIntervalWire] = Field(default_factory=list)
+
+
+class FloorSnapshot(WireModel):
+    """The whole floor: what ``GET /floor`` answers and ``floor.snapshot`` carries."""
+
+    seats: list[FloorSeatWire]
+    figures: FloorFiguresWire | None = None
+
+
+class ForceSeatRequest(WireModel):
+    """A team leader forces a seat's state (班长强制示闲 / 示忙 / 签出), after its current call if any."""
+
+    state: Literal["ready", "away", "signed_out"]
+    reason_code: str | None = Field(default=None, description="the away reason; none means 'forced'")
+    reason: str = Field(min_length=1, max_length=200, description="why, kept in the audit trail")
+
+
+EVENT_FLOOR_SNAPSHOT = "floor.snapshot"
+"""data: ``FloorSnapshot`` (team leaders only): sent on every (re)connect and resync."""
+EVENT_FLOOR_SEAT = "floor.seat"
+"""data: ``{"seat": FloorSeatWire}`` (team leaders only): one seat changed."""
+EVENT_FLOOR_FIGURES = "floor.figures"
+"""data: ``{"figures": FloorFiguresWire}`` (team leaders only): sent every few seconds."""

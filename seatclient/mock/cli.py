@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="座席事件流断开多少秒后标记为连接中断（默认 20）",
     )
     hall.add_argument("--seed", type=int, help="随机种子，便于重现演练")
+    hall.add_argument(
+        "--floor-interval", type=float, default=5.0, help="向班长推送大厅统计数据的间隔（秒，默认 5）"
+    )
     hall.add_argument("--ring-timeout", type=int, help="振铃超时秒数，覆盖 seat_rules.json（5 至 120）")
     hall.add_argument("--wrap-up", type=int, help="话后整理秒数，覆盖 seat_rules.json（5 至 3600）")
     order = hall.add_mutually_exclusive_group()
@@ -72,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         ring_timeout=args.ring_timeout,
         wrap_up_seconds=args.wrap_up,
         order_required=args.order_required,
+        floor_figures_interval=args.floor_interval,
     )
     uvicorn.run(
         create_app(options),

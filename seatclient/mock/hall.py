@@ -228,6 +228,10 @@ class Hall:
         self.calls: dict[str, SimulatedCall] = {}
         self.queue: deque[str] = deque()
         self.abandoned = 0
+        self.seat_listeners: list[Callable[[SeatRecord], None]] = []
+        """Called after every announced seat change (the team leaders' floor listens)."""
+        self.wrap_up_durations: list[tuple[datetime, float]] = []
+        """(when it ended, seconds) of every wrap-up, for the floor's figures."""
         self._random = random.Random(tuning.seed)
         self._call_numbers = itertools.count(1)
         self._timers: dict[tuple[str, str], asyncio.TimerHandle] = {}
@@ -490,9 +494,16 @@ class Hall:
         fact: Fact | None = None,
     ) -> None:
         was_ready = record.snapshot.state is SeatState.READY
+        if record.snapshot.state is SeatState.WRAP_UP and snapshot.state is not SeatState.WRAP_UP:
+            ended = server_now()
+            self.wrap_up_durations.append((ended, max(0.0, (ended - record.snapshot.since).total_seconds())))
         record.snapshot = snapshot
         for effect in effects:
             self._carry_out(record, effect, fact)
+        if any(isinstance(effect, AnnounceStateChange) for effect in effects):
+            # After every effect, so the floor sees the call answered along with the talking state.
+            for listener in self.seat_listeners:
+                listener(record)
         if snapshot.state is SeatState.READY and not was_ready:
             self._schedule_route()
 

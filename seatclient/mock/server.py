@@ -8,6 +8,7 @@ the same code path in training and in production. State lives in memory (``MockW
 """
 
 import asyncio
+import hashlib
 import json
 import time
 import uuid
@@ -15,7 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
@@ -30,18 +31,29 @@ from seatclient.api.models import (
     ConfigBundle,
     DtmfRequest,
     ErrorBody,
+    FloorSnapshot,
+    ForceSeatRequest,
     Health,
+    KnowledgeFeedbackRequest,
+    OrderAck,
+    OrderDetail,
+    OrderList,
+    OrderRequest,
     PendingRequest,
     QueueInfo,
     ReasonCode,
     RefreshRequest,
+    Role,
     SeatStatus,
     SignInRequest,
     SignInResponse,
     StateChangeRequest,
     TokenPair,
 )
+from seatclient.knowledge.sync import ChangeBatch, CursorError, serve_changes
+from seatclient.mock.floor import AuditEntry
 from seatclient.mock.hall import CallControlRefused
+from seatclient.mock.orders import OrderRejected
 from seatclient.mock.state import Failure, MockOptions, MockWorld, Session, bundle_version
 from seatclient.seat import (
     Answer,
@@ -142,6 +154,13 @@ class ForcedStateRequest(BaseModel):
     by: str = "班长"
 
 
+class OrderSettings(BaseModel):
+    """How the mock handles orders (trainers and tests): ``delay`` seconds of processing per order,
+    so a second request with the same key arrives while the first is still in progress."""
+
+    delay: float = 0.0
+
+
 class HallSettings(BaseModel):
     """Change the flow of callers while the hall runs (trainers and tests); omitted values stay."""
 
@@ -207,26 +226,55 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
     hall = world.hall
 
     async def idempotent(
-        session: Session, key: str | None, compute: Callable[[], Awaitable[tuple[int, BaseModel]]]
+        session: Session,
+        key: str | None,
+        compute: Callable[[], Awaitable[tuple[int, BaseModel]]],
+        fingerprint: str | None = None,
     ) -> JSONResponse:
-        """Answer a repeated ``Idempotency-Key`` with the first reply (a refusal too) instead of acting twice."""
+        """Answer a repeated ``Idempotency-Key`` with the first reply (a refusal too) instead of acting twice.
+
+        A key whose first request is still being processed gets a 409 ``idempotency_in_progress``
+        (try again later); with ``fingerprint``, a key reused for a different request gets a 422.
+        """
+        ident = (session.account.job_number, key or "")
         if key:
-            stored = world.idempotent_replies.get((session.account.job_number, key))
+            known = world.idempotent_fingerprints.get(ident)
+            if fingerprint is not None and known is not None and known != fingerprint:
+                raise ApiError(
+                    422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一份不同的请求，请换一个新键"
+                )
+            stored = world.idempotent_replies.get(ident)
             if stored is not None:
                 return JSONResponse(status_code=stored[0], content=stored[1])
+            if ident in world.idempotent_in_progress:
+                raise ApiError(409, "idempotency_in_progress", "同一请求正在处理中，请稍后再试")
+            world.idempotent_in_progress.add(ident)
+            if fingerprint is not None:
+                world.idempotent_fingerprints[ident] = fingerprint
         try:
             status, model = await compute()
         except ApiError as exc:
             if key and exc.status != 401:
-                world.idempotent_replies[(session.account.job_number, key)] = (
-                    exc.status,
-                    exc.body.model_dump(mode="json"),
-                )
+                world.idempotent_replies[ident] = (exc.status, exc.body.model_dump(mode="json"))
             raise
+        except BaseException:
+            # Nothing was decided: the same key may try again.
+            world.idempotent_fingerprints.pop(ident, None)
+            raise
+        finally:
+            world.idempotent_in_progress.discard(ident)
         content = model.model_dump(mode="json")
         if key:
-            world.idempotent_replies[(session.account.job_number, key)] = (status, content)
+            world.idempotent_replies[ident] = (status, content)
         return JSONResponse(status_code=status, content=content)
+
+    def team_leader(session: SignedIn) -> Session:
+        """Let only team leaders through (the floor); anyone else gets a 403."""
+        if Role.TEAM_LEADER not in session.account.roles:
+            raise ApiError(403, "forbidden", "只有班长可以查看和管理大厅座席")
+        return session
+
+    TeamLeader = Annotated[Session, Depends(team_leader)]  # noqa: N806 - a type alias
 
     def seat_of(session: Session) -> SeatStatus:
         status = hall.status(session.account.job_number)
@@ -509,6 +557,160 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
         body = ConfigBundle(version=version, files=files).model_dump(mode="json")
         return JSONResponse(body, headers={"ETag": version})
 
+    OrderRefusals: dict[int | str, dict[str, Any]] = {  # noqa: N806 - a constant
+        400: {"model": ErrorBody},
+        409: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    }
+
+    @app.post(f"{API_PREFIX}/orders", status_code=201, response_model=OrderAck, responses=OrderRefusals)
+    async def create_order(
+        body: OrderRequest,
+        session: SignedIn,
+        idempotency_key: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        """Register an order (工单) with its disposition; the ``Idempotency-Key`` makes a resend harmless.
+
+        A repeated key gets the first answer (status and body); while the first request with the
+        key is still processed, 409 ``idempotency_in_progress``. Problems are a 422 naming each field.
+        """
+        if not idempotency_key:
+            raise ApiError(400, "idempotency_key_required", "提交工单须带 Idempotency-Key 请求头")
+        fingerprint = hashlib.sha256(body.model_dump_json().encode("utf-8")).hexdigest()
+
+        async def compute() -> tuple[int, BaseModel]:
+            if world.order_delay > 0:
+                await asyncio.sleep(world.order_delay)
+            try:
+                return 201, world.orders.create(body)
+            except OrderRejected as exc:
+                raise ApiError(422, "invalid_order", exc.message, exc.fields) from exc
+
+        return await idempotent(session, idempotency_key, compute, fingerprint)
+
+    @app.get(f"{API_PREFIX}/orders", response_model=OrderList)
+    async def orders_of_caller(
+        _: SignedIn, phone: Annotated[str, Query(min_length=3, max_length=32)]
+    ) -> OrderList:
+        """A caller's earlier orders with status and due date, newest first (repeat callers)."""
+        return OrderList(orders=world.orders.for_phone(phone))
+
+    @app.get(
+        f"{API_PREFIX}/orders/{{order_number}}",
+        response_model=OrderDetail,
+        responses={404: {"model": ErrorBody}},
+    )
+    async def order_detail(order_number: str, _: SignedIn) -> OrderDetail:
+        """One order in full: “how is my matter going”."""
+        detail = world.orders.detail(order_number)
+        if detail is None:
+            raise ApiError(404, "unknown_order", f"没有工单 {order_number}")
+        return detail
+
+    @app.get(
+        f"{API_PREFIX}/knowledge/changes",
+        response_model=ChangeBatch,
+        responses={422: {"model": ErrorBody}},
+    )
+    async def knowledge_changes(
+        _: SignedIn,
+        cursor: str = "",
+        page_size: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> ChangeBatch:
+        """The knowledge changes after ``cursor`` (empty: from the beginning), a page at a time."""
+        try:
+            return serve_changes(world.knowledge, cursor, page_size)
+        except CursorError as exc:
+            raise ApiError(422, "invalid_cursor", str(exc), {"cursor": str(exc)}) from exc
+
+    @app.post(
+        f"{API_PREFIX}/knowledge/{{article_id}}/feedback",
+        status_code=204,
+        responses={404: {"model": ErrorBody}},
+    )
+    async def knowledge_feedback(
+        article_id: str, body: KnowledgeFeedbackRequest, session: SignedIn
+    ) -> Response:
+        """A call-taker says an article helped or is out of date (for the knowledge editors)."""
+        if not any(article.id == article_id for article in world.knowledge):
+            raise ApiError(404, "unknown_article", f"知识库中没有编号为 {article_id} 的知识")
+        world.knowledge_feedback.append(
+            {
+                "article_id": article_id,
+                "kind": body.kind,
+                "note": body.note,
+                "job_number": session.account.job_number,
+                "at": datetime.now(UTC).isoformat(),
+            }
+        )
+        return Response(status_code=204)
+
+    @app.get(f"{API_PREFIX}/floor", response_model=FloorSnapshot, responses={403: {"model": ErrorBody}})
+    async def floor_snapshot(_: TeamLeader) -> FloorSnapshot:
+        """The whole floor: every seat and today's figures (team leaders only)."""
+        return world.floor.snapshot()
+
+    @app.post(
+        f"{API_PREFIX}/floor/seats/{{job_number}}/force",
+        status_code=202,
+        response_model=Accepted,
+        responses={
+            403: {"model": ErrorBody},
+            404: {"model": ErrorBody},
+            **Refusal,
+            422: {"model": ErrorBody},
+        },
+    )
+    async def force_seat(
+        job_number: str,
+        body: ForceSeatRequest,
+        session: TeamLeader,
+        idempotency_key: Annotated[str | None, Header()] = None,
+    ) -> JSONResponse:
+        """Force a seat ready, away or signed out (班长强制), after its current call if it has one."""
+
+        async def compute() -> tuple[int, BaseModel]:
+            status = hall.status(job_number)
+            if status is None:
+                raise ApiError(404, "unknown_seat", f"工号 {job_number} 没有签入过")
+            if status.state is SeatState.SIGNED_OUT:
+                raise ApiError(409, "seat_signed_out", f"工号 {job_number} 已签出")
+            if body.reason_code is not None and body.reason_code not in world.rules.reasons:
+                known = "、".join(world.rules.reasons)
+                raise ApiError(
+                    422, "invalid_reason", "示忙原因无效", {"reason_code": f"应为以下之一：{known}"}
+                )
+            try:
+                fact = ForcedState(SeatState(body.state), body.reason_code, session.account.job_number)
+            except ValueError as exc:
+                raise ApiError(
+                    422, "invalid_request", "只有强制示忙才带示忙原因", {"reason_code": str(exc)}
+                ) from exc
+            hall.apply_fact(job_number, fact)
+            after = seat_of_job(job_number)
+            world.floor.audit.append(
+                AuditEntry(
+                    at=datetime.now(UTC),
+                    by=session.account.job_number,
+                    by_name=session.account.name,
+                    job_number=job_number,
+                    seat_id=after.seat_id,
+                    state=body.state,
+                    reason_code=body.reason_code,
+                    reason=body.reason,
+                    applied_now=after.pending_next is None and after.state.value == body.state,
+                )
+            )
+            return 202, Accepted(request_id=str(uuid.uuid4()), status=after, server_time=datetime.now(UTC))
+
+        return await idempotent(session, idempotency_key, compute)
+
+    def seat_of_job(job_number: str) -> SeatStatus:
+        status = hall.status(job_number)
+        if status is None:
+            raise ApiError(404, "unknown_seat", f"工号 {job_number} 没有签入过")
+        return status
+
     @app.get(
         f"{API_PREFIX}/events",
         response_class=StreamingResponse,
@@ -540,6 +742,9 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
                 if resume_from is not None and not log.can_resume_from(resume_from):
                     yield _sse_frame(None, EVENT_RESYNC, json.dumps({"reason": "history_lost"}))
                     last = log.latest_id
+                if Role.TEAM_LEADER in session.account.roles:
+                    # The whole floor first, on every connect: a delta alone would leave gaps.
+                    world.floor.send_snapshot(job_number)
                 yield f"retry: 1000\n: connected {datetime.now(UTC).isoformat()}\n\n".encode()
                 while still_open():
                     for event in log.after(last):
@@ -616,6 +821,28 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
             for name, value in body.model_dump(exclude_none=True).items():
                 setattr(hall.tuning, name, value)
             return Response(status_code=204)
+
+        @app.get("/mock/orders", tags=["mock"])
+        async def list_orders() -> dict[str, Any]:
+            numbers = sorted(world.orders.orders)
+            return {"count": len(numbers), "order_numbers": numbers}
+
+        @app.post("/mock/orders/settings", status_code=204, tags=["mock"])
+        async def order_settings(body: OrderSettings) -> Response:
+            world.order_delay = max(0.0, body.delay)
+            return Response(status_code=204)
+
+        @app.get("/mock/units/{unit_id}/inbox", tags=["mock"])
+        async def unit_inbox(unit_id: str) -> list[dict[str, Any]]:
+            return world.orders.unit_inboxes.get(unit_id, [])
+
+        @app.get("/mock/knowledge/feedback", tags=["mock"])
+        async def knowledge_feedback_received() -> list[dict[str, Any]]:
+            return world.knowledge_feedback
+
+        @app.get("/mock/audit", tags=["mock"])
+        async def audit_trail() -> list[dict[str, Any]]:
+            return [entry.to_json() for entry in world.floor.audit]
 
         @app.get("/mock/hall", tags=["mock"])
         async def describe_hall() -> dict[str, Any]:

@@ -10,12 +10,22 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from seatclient.api.models import ReasonCode
+from seatclient.api.models import ReasonCode, Role
+from seatclient.dispatch.units import UNITS_RULE_NAME, load_units
+from seatclient.forms.calendar import RULE_SET_NAME as HOLIDAYS_RULE_FILE
+from seatclient.forms.calendar import DueDateCalculator, WorkingDayCalendar, load_holidays
+from seatclient.forms.schema import RULE_NAME as FORM_RULE_FILE
+from seatclient.forms.schema import load_form_schema
+from seatclient.forms.time_limits import RULE_SET_NAME as TIME_LIMITS_RULE_FILE
+from seatclient.forms.time_limits import load_time_limits
+from seatclient.knowledge.model import Article, load_demo_base
 from seatclient.mock.accounts import DEMO_ACCOUNTS, DemoAccount
 from seatclient.mock.callers import RULE_FILE_NAME as CALLERS_RULE_FILE
 from seatclient.mock.callers import load_training_callers
 from seatclient.mock.events import EventHub
+from seatclient.mock.floor import FloorBoard
 from seatclient.mock.hall import Hall, HallTuning, patched_seat_rules
+from seatclient.mock.orders import OrderBook
 from seatclient.rules import RuleBook, RuleFile
 from seatclient.seat import SeatRules, load_seat_rules
 from seatclient.seat.machine import RULE_FILE_NAME as SEAT_RULE_FILE
@@ -36,6 +46,8 @@ class MockOptions:
         ring_timeout: a trainer's ring timeout in seconds, replacing the rule file's.
         wrap_up_seconds: a trainer's wrap-up time in seconds, replacing the rule file's.
         order_required: whether wrap-up waits for a saved order, replacing the rule file's.
+        floor_figures_interval: seconds between the ``floor.figures`` events sent to team leaders.
+        seed_orders: whether the training callers' numbers start with a few earlier orders.
     """
 
     access_ttl: int = 900
@@ -48,6 +60,8 @@ class MockOptions:
     ring_timeout: int | None = None
     wrap_up_seconds: int | None = None
     order_required: bool | None = None
+    floor_figures_interval: float = 5.0
+    seed_orders: bool = True
 
 
 def training_options() -> MockOptions:
@@ -100,7 +114,14 @@ class MockWorld:
     idempotent_replies: dict[tuple[str, str], tuple[int, Any]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     streams_blocked_until: float = 0.0
+    idempotent_in_progress: set[tuple[str, str]] = field(default_factory=set)
+    idempotent_fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
+    order_delay: float = 0.0
+    knowledge_feedback: list[dict[str, Any]] = field(default_factory=list)
     hall: Hall = field(init=False)
+    orders: OrderBook = field(init=False)
+    knowledge: list[Article] = field(init=False)
+    floor: FloorBoard = field(init=False)
     _seat_rules_data: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -115,6 +136,31 @@ class MockWorld:
         rules = load_seat_rules(RuleFile(SEAT_RULE_FILE, self._seat_rules_data, "seat_rules (mock)"))
         callers = load_training_callers(self.rulebook.get(CALLERS_RULE_FILE))
         self.hall = Hall(rules, callers, self.hub, opts.hall, training=opts.training)
+        self.knowledge = load_demo_base()
+        self.orders = OrderBook(
+            load_form_schema(self.rulebook.get(FORM_RULE_FILE)),
+            load_units(self.rulebook.get(UNITS_RULE_NAME)),
+            DueDateCalculator(
+                WorkingDayCalendar(load_holidays(self.rulebook.get(HOLIDAYS_RULE_FILE))),
+                load_time_limits(self.rulebook.get(TIME_LIMITS_RULE_FILE)),
+            ),
+            (article.id for article in self.knowledge),
+        )
+        if opts.seed_orders:
+            self.orders.seed_training_history(callers)
+        self.floor = FloorBoard(
+            self.hall, self.hub, self.accounts, self.team_leaders_signed_in, opts.floor_figures_interval
+        )
+
+    def team_leaders_signed_in(self) -> list[str]:
+        """The job numbers of the team leaders with a live session (they receive floor events)."""
+        return sorted(
+            {
+                session.account.job_number
+                for session in self.sessions_by_access.values()
+                if Role.TEAM_LEADER in session.account.roles
+            }
+        )
 
     @property
     def rules(self) -> SeatRules:

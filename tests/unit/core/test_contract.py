@@ -93,3 +93,48 @@ def test_mock_control_endpoints_can_be_switched_off() -> None:
 
     paths = create_app(MockOptions(admin=False)).openapi()["paths"]
     assert not any(path.startswith("/mock/") for path in paths)
+
+
+def test_contract_has_orders_knowledge_and_floor() -> None:
+    paths = json.loads(render())["paths"]
+    for path, method in (
+        ("/orders", "post"),
+        ("/orders", "get"),
+        ("/orders/{order_number}", "get"),
+        ("/knowledge/changes", "get"),
+        ("/knowledge/{article_id}/feedback", "post"),
+        ("/floor", "get"),
+        ("/floor/seats/{job_number}/force", "post"),
+    ):
+        assert method in paths[f"{API_PREFIX}{path}"], (path, method)
+    create = paths[f"{API_PREFIX}/orders"]["post"]
+    assert "idempotency-key" in {p["name"] for p in create["parameters"]}
+    assert {"201", "409", "422"} <= set(create["responses"])
+    force = paths[f"{API_PREFIX}/floor/seats/{{job_number}}/force"]["post"]
+    assert "idempotency-key" in {p["name"] for p in force["parameters"]}
+    assert "403" in force["responses"]
+    assert "403" in paths[f"{API_PREFIX}/floor"]["get"]["responses"]
+
+
+def test_the_order_wire_models_carry_disposition_and_due_date() -> None:
+    schemas = json.loads(render())["components"]["schemas"]
+    assert {
+        "disposition",
+        "unit_id",
+        "linked_order_number",
+        "not_accepted_reason",
+        "emergency_line",
+        "knowledge_article_id",
+        "fields",
+        "confidential",
+        "protected_fields",
+    } <= set(schemas["OrderRequest"]["properties"])
+    assert {"order_id", "order_number", "status", "due"} <= set(schemas["OrderAck"]["properties"])
+    assert set(schemas["OrderDisposition"]["enum"]) == {
+        "direct_answer",
+        "dispatch",
+        "dispatch_extra_urgent",
+        "not_accepted",
+        "emergency_transfer",
+        "link_existing",
+    }

@@ -1,0 +1,42 @@
+"""The knowledge feed over HTTP: change pages and feedback through the backend contract."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from seatclient.api.client import ApiClient
+from seatclient.api.errors import BackendError, ErrorKind
+from seatclient.knowledge.service import FeedbackKind
+from seatclient.knowledge.sync import ChangeBatch
+
+
+class HttpKnowledgeFeed:
+    """Implements ``KnowledgeFeed`` with ``GET /knowledge/changes`` and ``POST /knowledge/{id}/feedback``.
+
+    Args:
+        client: the signed-in backend client.
+    """
+
+    def __init__(self, client: ApiClient) -> None:
+        self._client = client
+
+    async def fetch_changes(self, cursor: str, page_size: int) -> ChangeBatch:
+        """Return the page of changes after ``cursor`` (``""``: from the beginning).
+
+        Raises:
+            BackendError: the backend could not be asked, refused (a bad cursor is a 422), or sent a
+                page that is not a change batch (``PROTOCOL``).
+        """
+        data = await self._client.knowledge_changes(cursor, page_size)
+        try:
+            return ChangeBatch.model_validate(data)
+        except ValidationError as exc:
+            raise BackendError(ErrorKind.PROTOCOL, 200) from exc
+
+    async def send_feedback(self, article_id: str, kind: FeedbackKind, note: str) -> None:
+        """Tell the knowledge editors an article was useful or is outdated.
+
+        Raises:
+            BackendError: the backend could not be reached, or refused (404 for an unknown article).
+        """
+        await self._client.knowledge_feedback(article_id, kind, note)
