@@ -18,18 +18,30 @@ from PySide6.QtCore import QMessageLogContext, QSettings, Qt, QtMsgType, qInstal
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from seatclient.api.client import ApiClient, make_http_client
+from seatclient.api.knowledge_feed import HttpKnowledgeFeed
+from seatclient.compliance.checks import load_default_policy
+from seatclient.compliance.phrases import load_default_matcher
+from seatclient.compliance.prompter import ScriptPrompter
+from seatclient.compliance.scripts import load_default_scripts
 from seatclient.config import Settings, profile_dir
 from seatclient.credentials import CredentialStore
+from seatclient.dispatch import load_default as load_default_catalogue
+from seatclient.dispatch import load_default_units
 from seatclient.errorfunnel import ErrorFunnel
+from seatclient.forms.drafts import DraftStore
+from seatclient.forms.editor import OrderEditorFactory
 from seatclient.i18n import install_language, tr
+from seatclient.knowledge.service import KnowledgeService, KnowledgeSyncError
 from seatclient.logsetup import configure_logging
 from seatclient.mock.embedded import EmbeddedBackend
+from seatclient.outbox import OrderSender, OutboxStore
 from seatclient.rules import RuleBook
 from seatclient.session import SeatSession
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.error_display import show_error_message
 from seatclient.ui.event_loop import SeatEventLoop
 from seatclient.ui.gc_guard import GuiThreadGarbageCollector
+from seatclient.ui.order_desk import OrderDesk
 from seatclient.ui.seat_controller import SeatController
 from seatclient.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, instance_name
 from seatclient.version import __version__
@@ -38,6 +50,12 @@ log = logging.getLogger(__name__)
 
 
 _QT_LOG = logging.getLogger("qt")
+
+KNOWLEDGE_SYNC_SECONDS = 300.0
+"""How often the knowledge base is brought up to date while the client runs."""
+
+KNOWLEDGE_RETRY_SECONDS = 30.0
+"""How soon a failed knowledge sync is tried again."""
 
 
 def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -87,9 +105,15 @@ class SeatClient:
     client: ApiClient
     tasks: BackgroundTasks
     embedded: EmbeddedBackend | None
+    knowledge: KnowledgeService | None = None
+    drafts: DraftStore | None = None
+    outbox_store: OutboxStore | None = None
 
     async def shutdown(self) -> None:
-        """Sign out if still signed in, stop background work, close connections and the backend."""
+        """Save the drafts, sign out if still signed in, stop background work, close stores and the backend."""
+        desk = self.controller.order_desk
+        if desk is not None:
+            desk.flush()
         if self.session.sign_in_result is not None:
             try:
                 await asyncio.wait_for(self.session.sign_out(), timeout=3)
@@ -97,9 +121,34 @@ class SeatClient:
                 log.warning("sign-out at shutdown failed: %s", type(exc).__name__)
         await self.session.close()
         await self.tasks.cancel_all()
+        if self.knowledge is not None:
+            await self.knowledge.close()
+            self.knowledge = None
+        for store in (self.drafts, self.outbox_store):
+            if store is not None:
+                store.close()
+        self.drafts = self.outbox_store = None
         await self.client.aclose()
         if self.embedded is not None:
             await asyncio.get_running_loop().run_in_executor(None, self.embedded.stop)
+
+
+async def sync_knowledge_while_signed_in(session: SeatSession, knowledge: KnowledgeService) -> None:
+    """Keep the local knowledge base in step with the backend's feed while someone is signed in.
+
+    The feed needs a session, so nothing is asked before sign-in; a failed sync is retried sooner
+    than the regular interval, and what was synced stays searchable meanwhile.
+    """
+    while True:
+        if session.sign_in_result is None or not session.link_up:
+            await asyncio.sleep(1.0)
+            continue
+        try:
+            await knowledge.sync()
+        except KnowledgeSyncError:
+            await asyncio.sleep(KNOWLEDGE_RETRY_SECONDS)
+            continue
+        await asyncio.sleep(KNOWLEDGE_SYNC_SECONDS)
 
 
 async def assemble(
@@ -108,8 +157,18 @@ async def assemble(
     on_quit: Callable[[], None],
     report_error: Callable[[BaseException], None],
     credentials: CredentialStore | None = None,
+    order_sender: OrderSender | None = None,
 ) -> SeatClient:
-    """Build the seat client: the backend (embedded in training mode), the core and the widgets."""
+    """Build the seat client: the backend (embedded in training mode), the core and the widgets.
+
+    Args:
+        settings: the settings in force.
+        profile: the profile folder (drafts, outbox, knowledge index, window layout).
+        on_quit: called when the person quits.
+        report_error: where errors escaping background work go.
+        credentials: the password store (the system keyring by default).
+        order_sender: delivers submitted orders; the backend's order API when ``None``.
+    """
     embedded: EmbeddedBackend | None = None
     backend_url = settings.backend_url
     if settings.training:
@@ -118,8 +177,34 @@ async def assemble(
         backend_url = embedded.url
         log.info("training mode: embedded backend on %s", backend_url)
     client = ApiClient(make_http_client(backend_url, verify=settings.ca_bundle or True))
-    session = SeatSession(client, rulebook_for(settings))
+    rulebook = rulebook_for(settings)
+    session = SeatSession(client, rulebook)
     tasks = BackgroundTasks(report_error)
+    # The knowledge base comes from the backend's feed in training too (the embedded backend serves the
+    # demo base), so both modes take one path; the local index answers offline.
+    knowledge = await KnowledgeService.open(
+        profile / "knowledge", HttpKnowledgeFeed(client), session.clock.now
+    )
+    drafts = DraftStore(profile / "drafts.sqlite3")
+    outbox_store = OutboxStore(profile / "outbox.sqlite3")
+    desk = OrderDesk(
+        session=session,
+        tasks=tasks,
+        factory=OrderEditorFactory.load_default(
+            rulebook, clock=session.clock.now, language=settings.language
+        ),
+        drafts=drafts,
+        knowledge=knowledge,
+        prompter=ScriptPrompter(load_default_scripts(rulebook)),
+        matcher=load_default_matcher(rulebook),
+        policy=load_default_policy(rulebook),
+        catalogue=load_default_catalogue(rulebook),
+        directory=load_default_units(rulebook),
+        outbox_store=outbox_store,
+        order_sender=order_sender if order_sender is not None else default_order_sender(client),
+        shortcuts=settings.shortcuts,
+    )
+    tasks.spawn(sync_knowledge_while_signed_in(session, knowledge), key="knowledge.sync")
     controller = SeatController(
         session=session,
         credentials=credentials or CredentialStore(),
@@ -132,8 +217,19 @@ async def assemble(
         backend_url=settings.backend_url or "training",
         default_seat_id=settings.seat_id,
         on_quit=on_quit,
+        order_desk=desk,
     )
-    return SeatClient(controller, session, client, tasks, embedded)
+    return SeatClient(controller, session, client, tasks, embedded, knowledge, drafts, outbox_store)
+
+
+def default_order_sender(client: ApiClient) -> OrderSender | None:
+    """The backend's order API as the outbox's sender; ``None`` when this build has no such API."""
+    try:
+        from seatclient.api.orders import ApiOrderSender
+    except ImportError:
+        log.error("this build has no order API: orders can be recorded but not submitted")
+        return None
+    return ApiOrderSender(client)
 
 
 async def run_seat_client(app: QApplication, settings: Settings, profile: Path) -> int:

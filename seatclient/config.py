@@ -33,6 +33,7 @@ DEFAULT_SHORTCUTS: dict[str, str] = {
     "panel.form": "Alt+2",
     "panel.scripts": "Alt+3",
     "panel.knowledge": "Alt+4",
+    "panel.dispatch": "Alt+5",
     "app.about": "Ctrl+F1",
     # Call control, laid out like a hardphone's function keys.
     "call.dtmf": "F4",
@@ -45,6 +46,22 @@ DEFAULT_SHORTCUTS: dict[str, str] = {
     "seat.cancel_pending": "Shift+F9",
     "wrap_up.end": "F10",
     "wrap_up.extend": "F11",
+    # The knowledge panel (seatclient.ui.knowledge_panel.KNOWLEDGE_SHORTCUTS).
+    "knowledge.search": "Ctrl+K",
+    "knowledge.insert_answer": "Ctrl+Shift+I",
+    # The scripts panel (seatclient.ui.scripts_panel.SCRIPTS_SHORTCUTS).
+    "scripts.copy": "Ctrl+Shift+C",
+    "scripts.insert": "Ctrl+Shift+H",
+    "scripts.next_step": "Ctrl+Shift+J",
+    # The dispatch panel (seatclient.ui.dispatch_panel.DEFAULT_DISPATCH_SHORTCUTS).
+    "dispatch.suggestions": "Ctrl+Shift+P",
+    "dispatch.find_unit": "Ctrl+Shift+F",
+    "dispatch.direct_answer": "Ctrl+R",
+    "dispatch.dispatch": "Ctrl+D",
+    "dispatch.extra_urgent": "Ctrl+Shift+D",
+    "dispatch.not_accepted": "Ctrl+Shift+N",
+    "dispatch.emergency": "Ctrl+Shift+E",
+    "dispatch.link_existing": "Ctrl+Shift+L",
 }
 
 _KEY_NAME = r"(F([1-9]|1[0-9]|2[0-4])|[A-Z0-9]|Space|Return|Enter|Esc|Escape|Tab|Backspace|Delete|Insert|Home|End|PgUp|PgDown|Up|Down|Left|Right|[`\-=\[\];',./\\])"

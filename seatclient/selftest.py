@@ -1,7 +1,8 @@
 """``seatclient --self-test``: the real seat client driven through its own widgets, offscreen.
 
 It starts the embedded backend, signs in as a demo call-taker, goes ready, takes a simulated
-call (it rings, is answered, held, taken back and hung up; the wrap-up ends as the rules require),
+call (it rings, is answered, the order is typed into the intake form and its draft saved and
+reported, the call is held, taken back and hung up; the wrap-up ends as the rules require),
 goes away with a reason and signs out, printing one line per step with its time; the exit code is
 0, or 1 naming the failed step. Hall IT staff run it on a freshly installed workstation; CI runs it
 on the bundle. Against a real backend (not training) the call steps are skipped: no call can be
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from seatclient.api.models import SeatState
 from seatclient.config import Settings
@@ -44,6 +47,22 @@ async def _until(condition: Callable[[], bool], what: str, timeout: float = STEP
         if time.monotonic() > deadline:
             raise StepFailed(f"timed out waiting for {what}")
         await asyncio.sleep(0.02)
+
+
+ORDER_TEXTS = (
+    ("caller_name", "王先生"),
+    ("event_description", "小区门口的路灯坏了一个星期，晚上看不清路"),
+    ("caller_request", "希望尽快修好路灯"),
+)
+"""What the self-test types into the order (field key, text); fields the hall's form lacks are skipped."""
+
+
+def _type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as a Chinese input method commits it."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
 
 
 async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], None]) -> int:
@@ -127,6 +146,36 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
             await settled("call-control")
             return "talking"
 
+        async def record_order() -> str:
+            desk = controller.order_desk
+            if desk is None:
+                raise StepFailed("the seat window has no intake form")
+            call_id = _call_id(client)
+            await _until(lambda: desk.order_call_id == call_id, "a new order for the answered call")
+            form = desk.form
+            schema = form.editor.schema
+            saved: list[str] = []
+            desk.autosave.draft_saved.connect(saved.append)
+            try:
+                typed = [key for key, _ in ORDER_TEXTS if schema.has_field(key)]
+                for key, text in ORDER_TEXTS:
+                    if key in typed:
+                        _type_text(form.controls(key)[0], text)
+                first_option = form.controls("request_type")[0] if schema.has_field("request_type") else None
+                if isinstance(first_option, QAbstractButton):
+                    first_option.click()
+                    typed.append("request_type")
+                if not typed:
+                    raise StepFailed("the form has none of the fields the self-test types")
+                await _until(lambda: call_id in saved, "the draft to be saved")
+                await _until(
+                    lambda: bool(client.session.status and client.session.status.order_saved),
+                    "the saved order reported to the backend",
+                )
+            finally:
+                desk.autosave.draft_saved.disconnect(saved.append)
+            return f"typed {'、'.join(typed)}; draft saved and reported"
+
         async def hold() -> str:
             panel.hold_action.trigger()
             await _until(lambda: _state(client) is SeatState.HELD, "state held")
@@ -167,6 +216,7 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
         return [
             ("call-rings", rings),
             ("answer", answer),
+            ("record-order", record_order),
             ("hold", hold),
             ("resume", resume),
             ("hang-up", hang_up),
@@ -229,6 +279,11 @@ async def _admin(base_url: str, path: str, body: object) -> None:
     """Call one of the embedded training backend's ``/mock/...`` control endpoints."""
     async with httpx.AsyncClient(base_url=base_url, trust_env=False, timeout=5) as http:
         (await http.post(path, json=body)).raise_for_status()
+
+
+def _call_id(seat_client: SeatClient) -> str | None:
+    status = seat_client.session.status
+    return status.call_id if status else None
 
 
 def _state(seat_client: SeatClient) -> SeatState | None:

@@ -1829,6 +1829,10 @@ Version {version}</translation>
             <translation>Backend connection status</translation>
         </message>
         <message>
+            <source>在此按诉求分类和属地选择承办单位，并选择处理方式。</source>
+            <translation>Choose the handling unit by request topic and place here, and what happens to the order.</translation>
+        </message>
+        <message>
             <source>在此检索政策、办事指南和业务口径。</source>
             <translation>Search policies, service guides and standard answers here.</translation>
         </message>
@@ -1873,6 +1877,10 @@ Version {version}</translation>
             <translation>After answering a call, record the order here: caller, request type, confidential or not, what happened and the request.</translation>
         </message>
         <message>
+            <source>派单</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
             <source>版本 {version}</source>
             <translation>Version {version}</translation>
         </message>
@@ -1891,6 +1899,77 @@ Version {version}</translation>
         <message>
             <source>通话</source>
             <translation>Call</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDesk</name>
+        <message>
+            <source>工单</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>工单尚未填写完整，请按提示补充后再提交。</source>
+            <translation>The order is not complete yet: fill in what is marked, then submit.</translation>
+        </message>
+        <message>
+            <source>工单已提交，正在发送到后台。</source>
+            <translation>Order submitted; sending it to the backend.</translation>
+        </message>
+        <message>
+            <source>工单提示</source>
+            <translation>Order notice</translation>
+        </message>
+        <message>
+            <source>已将知识答复插入“{field}”。</source>
+            <translation>The knowledge answer was inserted into “{field}”.</translation>
+        </message>
+        <message>
+            <source>已恢复未提交的工单草稿</source>
+            <translation>An unsubmitted order draft was restored</translation>
+        </message>
+        <message>
+            <source>当前没有通话：接通来电后在此记录工单。</source>
+            <translation>No call: answer a call to record its order here.</translation>
+        </message>
+        <message>
+            <source>本机暂不能提交工单：未配置工单发送通道。草稿已保存。</source>
+            <translation>This workstation cannot submit orders yet: no order channel is configured. The draft is saved.</translation>
+        </message>
+        <message>
+            <source>没有正在记录的工单，不能提交。</source>
+            <translation>No order is being recorded; nothing to submit.</translation>
+        </message>
+        <message>
+            <source>没有正在记录的工单，答复未插入。</source>
+            <translation>No order is being recorded; the answer was not inserted.</translation>
+        </message>
+        <message>
+            <source>没有正在记录的工单，话术未插入。</source>
+            <translation>No order is being recorded; the script was not inserted.</translation>
+        </message>
+        <message>
+            <source>派单</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>请先把光标放在工单的文字栏里，再插入话术。</source>
+            <translation>Put the cursor in a text box of the order first, then insert the script.</translation>
+        </message>
+        <message>
+            <source>请在派单区选择处理方式（直接答复、派单、不予受理……），工单随之提交。</source>
+            <translation>Choose what happens to the order in the dispatch panel (direct answer, dispatch, not accepted…); the order is submitted with it.</translation>
+        </message>
+        <message>
+            <source>这张工单已经提交过。</source>
+            <translation>This order was already submitted.</translation>
+        </message>
+        <message>
+            <source>通话中：请记录工单，草稿自动保存。</source>
+            <translation>On a call: record the order; the draft saves itself.</translation>
+        </message>
+        <message>
+            <source>通话已结束：请完成工单并选择处理方式。</source>
+            <translation>The call ended: complete the order and choose what happens to it.</translation>
         </message>
     </context>
     <context>
@@ -2467,6 +2546,10 @@ Version {version}</translation>
     <context>
         <name>ScriptsPanel</name>
         <message>
+            <source>{label}（{key}）</source>
+            <translation>{label} ({key})</translation>
+        </message>
+        <message>
             <source>{title}（情境话术）</source>
             <translation>{title} (situation script)</translation>
         </message>
@@ -2479,12 +2562,16 @@ Version {version}</translation>
             <translation>Usage note (not to be said to the caller)</translation>
         </message>
         <message>
+            <source>复制</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
             <source>复制话术</source>
             <translation>Copy script</translation>
         </message>
         <message>
             <source>复制（Ctrl+Shift+C）</source>
-            <translation>Copy (Ctrl+Shift+C)</translation>
+            <translation type="vanished">Copy (Ctrl+Shift+C)</translation>
         </message>
         <message>
             <source>当前话术</source>
@@ -2507,12 +2594,16 @@ Version {version}</translation>
             <translation>Note: {note}</translation>
         </message>
         <message>
+            <source>插入</source>
+            <translation>Insert</translation>
+        </message>
+        <message>
             <source>插入话术</source>
             <translation>Insert script</translation>
         </message>
         <message>
             <source>插入（Ctrl+Shift+I）</source>
-            <translation>Insert (Ctrl+Shift+I)</translation>
+            <translation type="vanished">Insert (Ctrl+Shift+I)</translation>
         </message>
         <message>
             <source>此环节没有固定话术；需要时从下方选择情境话术。</source>
@@ -3409,6 +3500,14 @@ Version {version}</translation>
             <translation>Cancel the scheduled after-call state</translation>
         </message>
         <message>
+            <source>复制当前话术</source>
+            <translation>Copy the current script</translation>
+        </message>
+        <message>
+            <source>将知识答复插入工单</source>
+            <translation>Insert the knowledge answer into the order</translation>
+        </message>
+        <message>
             <source>延长话后整理（一次）</source>
             <translation>Extend wrap-up (once)</translation>
         </message>
@@ -3437,8 +3536,16 @@ Version {version}</translation>
             <translation>Answer</translation>
         </message>
         <message>
+            <source>插入当前话术</source>
+            <translation>Insert the current script</translation>
+        </message>
+        <message>
             <source>操作</source>
             <translation>Action</translation>
+        </message>
+        <message>
+            <source>显示/隐藏派单区</source>
+            <translation>Show/hide the dispatch panel</translation>
         </message>
         <message>
             <source>显示/隐藏知识库</source>
@@ -3451,6 +3558,10 @@ Version {version}</translation>
         <message>
             <source>显示/隐藏通话区</source>
             <translation>Show/hide call panel</translation>
+        </message>
+        <message>
+            <source>知识检索</source>
+            <translation>Search knowledge</translation>
         </message>
         <message>
             <source>示忙（选择原因）</source>
@@ -3467,6 +3578,10 @@ Version {version}</translation>
         <message>
             <source>结束话后整理</source>
             <translation>End wrap-up</translation>
+        </message>
+        <message>
+            <source>话术下一步</source>
+            <translation>Next step of the script</translation>
         </message>
         <message>
             <source>跳到工单</source>

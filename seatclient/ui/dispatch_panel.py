@@ -8,7 +8,7 @@ buttons ask for what happens to the order. The panel decides nothing itself: it 
 ``unit_chosen`` and ``disposition_requested``, and whoever submits the order reads ``chosen_unit()``.
 
 Keys (window-wide, remappable through ``shortcuts``; chosen not to clash with the seat's F1-F11,
-Ctrl+F1, Ctrl+F9, Shift+F9, Ctrl+F12, Alt+1..4, the form's Ctrl+1..9 and Ctrl+Return, nor with the
+Ctrl+F1, Ctrl+F9, Shift+F9, Ctrl+F12, Alt+1..5, the form's Ctrl+1..9 and Ctrl+Return, nor with the
 editing keys of a text box): Ctrl+Shift+P suggestions (派), Ctrl+Shift+F unit search, Ctrl+R 直接答复, Ctrl+D 派单, Ctrl+Shift+D 特急派单,
 Ctrl+Shift+N 不予受理, Ctrl+Shift+E 紧急转警 (then 1-4 for 110/119/120/122), Ctrl+Shift+L 关联已有工单.
 """
@@ -391,13 +391,14 @@ class DispatchPanel(QWidget):
         button_grid = QGridLayout()
         button_grid.setHorizontalSpacing(6)
         button_grid.setVerticalSpacing(6)
-        # Two columns keep the panel narrow enough for the side of the seat window.
+        # Two columns keep the panel narrow enough for the side of the seat window; the two
+        # longest labels take a row each, so neither widens a column.
         button_grid.addWidget(self.buttons[Disposition.DISPATCH], 0, 0)
         button_grid.addWidget(self.buttons[Disposition.EXTRA_URGENT], 0, 1)
         button_grid.addWidget(self.buttons[Disposition.DIRECT_ANSWER], 1, 0)
         button_grid.addWidget(self.buttons[Disposition.NOT_ACCEPTED], 1, 1)
-        button_grid.addWidget(self.emergency_button, 2, 0)
-        button_grid.addWidget(self.buttons[Disposition.LINK_EXISTING], 2, 1)
+        button_grid.addWidget(self.emergency_button, 2, 0, 1, 2)
+        button_grid.addWidget(self.buttons[Disposition.LINK_EXISTING], 3, 0, 1, 2)
         for column in range(2):
             button_grid.setColumnStretch(column, 1)
 

@@ -44,7 +44,7 @@ from seatclient.ui.form_fields import (
 )
 
 SECTION_SHORTCUT = "Ctrl+{number}"
-"""The key that jumps to section ``number`` (1-based); Alt+1…4 belong to the main window's panels."""
+"""The key that jumps to section ``number`` (1-based); Alt+1…5 belong to the main window's panels."""
 
 SUBMIT_SHORTCUTS = ("Ctrl+Return", "Ctrl+Enter")
 """The keys that submit the order (main keyboard and keypad Enter)."""

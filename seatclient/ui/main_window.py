@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -22,6 +22,12 @@ from seatclient.ui.regions import RegionPlaceholder
 from seatclient.ui.shortcuts_help import ShortcutsHelp
 from seatclient.ui.state_bar import SeatStateBar
 from seatclient.version import __version__
+
+CALL_COLUMN_WIDTH = 310
+"""The first-run width of the call column (left), in pixels."""
+
+SIDE_COLUMN_WIDTH = 440
+"""The first-run width of the scripts, knowledge and dispatch column (right), in pixels."""
 
 
 def connection_text(state: ConnectionState) -> tuple[str, str]:
@@ -40,6 +46,8 @@ class MainWindow(QMainWindow):
     """Assembles the seat window: the training banner, the state bar, the regions, the status bar.
 
     Every region is a dock that can be floated onto a second screen ("one machine, two screens").
+    The regions are passed in ready-built (the controller owns what they show); a region not passed
+    shows a placeholder that says what will be there.
 
     Signals:
         close_requested: the person closed the window (the controller signs out and quits).
@@ -56,6 +64,12 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         parent: QWidget | None = None,
         call_panel: QWidget | None = None,
+        *,
+        form_region: QWidget | None = None,
+        focus_form: Callable[[], None] | None = None,
+        scripts_panel: QWidget | None = None,
+        knowledge_panel: QWidget | None = None,
+        dispatch_panel: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -78,7 +92,8 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setVisible(training)
 
-        self.form_region = RegionPlaceholder(
+        self._focus_form = focus_form
+        self.form_region: QWidget = form_region or RegionPlaceholder(
             "formRegion",
             tr("MainWindow", "工单"),
             tr("MainWindow", "接通来电后在此记录工单：来电人、诉求类型、是否保密、事由和诉求。"),
@@ -92,15 +107,20 @@ class MainWindow(QMainWindow):
         self.call_region: QWidget = call_panel or RegionPlaceholder(
             "callRegion", tr("MainWindow", "通话"), tr("MainWindow", "当前没有通话。示闲后，来电将在此振铃。")
         )
-        self.scripts_region = RegionPlaceholder(
+        self.scripts_region: QWidget = scripts_panel or RegionPlaceholder(
             "scriptsRegion",
             tr("MainWindow", "话术"),
             tr("MainWindow", "振铃时在此提示带工号的开场白，结束时提示结束语。"),
         )
-        self.knowledge_region = RegionPlaceholder(
+        self.knowledge_region: QWidget = knowledge_panel or RegionPlaceholder(
             "knowledgeRegion",
             tr("MainWindow", "知识库"),
             tr("MainWindow", "在此检索政策、办事指南和业务口径。"),
+        )
+        self.dispatch_region: QWidget = dispatch_panel or RegionPlaceholder(
+            "dispatchRegion",
+            tr("MainWindow", "派单"),
+            tr("MainWindow", "在此按诉求分类和属地选择承办单位，并选择处理方式。"),
         )
         self.docks: dict[str, QDockWidget] = {}
         self._add_dock(
@@ -115,6 +135,10 @@ class MainWindow(QMainWindow):
             self.knowledge_region,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self._add_dock(
+            "dispatch", tr("MainWindow", "派单"), self.dispatch_region, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._arrange_right_column()
 
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionStatus")
@@ -137,6 +161,8 @@ class MainWindow(QMainWindow):
         layout_state = settings.value("mainWindow/state")
         if isinstance(layout_state, QByteArray):
             self.restoreState(layout_state)
+        # Without a layout of the person's own, the columns get their widths once the window is laid out.
+        self._first_layout = not isinstance(layout_state, QByteArray)
 
     def _fixed_toolbar(self, name: str, widget: QWidget) -> QToolBar:
         toolbar = QToolBar(self)
@@ -151,6 +177,23 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         return toolbar
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show without a saved layout, give the form the width and the sides what they need."""
+        super().showEvent(event)
+        if self._first_layout:
+            self._first_layout = False
+            self.resizeDocks(
+                [self.docks["call"], self.docks["scripts"]],
+                [CALL_COLUMN_WIDTH, SIDE_COLUMN_WIDTH],
+                Qt.Orientation.Horizontal,
+            )
+
+    def _arrange_right_column(self) -> None:
+        # Knowledge and dispatch share a place under the scripts: both are looked at while recording
+        # the order, one after the other, and each needs the column's full height to be readable.
+        self.tabifyDockWidget(self.docks["knowledge"], self.docks["dispatch"])
+        self.docks["knowledge"].raise_()
 
     def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
@@ -192,20 +235,25 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(tr("MainWindow", "视图(&V)"))
         form_action = self._shortcut_action(tr("MainWindow", "工单"), "panel.form", "actionFocusForm")
-        form_action.triggered.connect(lambda: self.form_region.setFocus())
+        form_action.triggered.connect(self.focus_form)
         view_menu.addAction(form_action)
         for key, action_id in (
             ("call", "panel.call"),
             ("scripts", "panel.scripts"),
             ("knowledge", "panel.knowledge"),
+            ("dispatch", "panel.dispatch"),
         ):
             dock = self.docks[key]
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"actionToggle_{key}")
-            sequence = self._shortcuts.get(action_id)
-            if sequence:
-                toggle.setShortcut(QKeySequence(sequence))
+            # Showing a region brings it to the front of the docks it shares a place with.
+            toggle.triggered.connect(lambda checked, shown=dock: shown.raise_() if checked else None)
             view_menu.addAction(toggle)
+            # The key brings a region behind another's tab to the front instead of hiding it.
+            key_action = self._shortcut_action(dock.windowTitle(), action_id, f"actionPanel_{key}")
+            key_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            key_action.triggered.connect(lambda _checked=False, region=key: self.toggle_region(region))
+            self.addAction(key_action)
         reset = QAction(tr("MainWindow", "恢复默认布局"), self)
         reset.setObjectName("actionResetLayout")
         reset.triggered.connect(self.reset_layout)
@@ -245,6 +293,24 @@ class MainWindow(QMainWindow):
                 else Qt.DockWidgetArea.RightDockWidgetArea
             )
             self.addDockWidget(area, dock)
+        self._arrange_right_column()
+
+    def toggle_region(self, key: str) -> None:
+        """Show region ``key`` in front of the docks it shares a place with; hide it when it already is."""
+        dock = self.docks[key]
+        behind = dock.isVisible() and not dock.isFloating() and dock.visibleRegion().isEmpty()
+        if dock.isHidden() or behind:
+            dock.show()
+            dock.raise_()
+        else:
+            dock.hide()
+
+    def focus_form(self) -> None:
+        """Put the cursor in the order form (where it was last, when the form can say)."""
+        if self._focus_form is not None:
+            self._focus_form()
+        else:
+            self.form_region.setFocus()
 
     def show_shortcuts(self) -> None:
         """Show the shortcuts overlay."""

@@ -3,12 +3,15 @@
 The panel shows what a ``ScriptPrompter`` says: the greeting with the job number while the call rings,
 the disposition's script, the closing. A script said in steps (silent line, abusive caller) lists its
 steps. Any situational script can be picked from a list. Ctrl+Shift+C copies the shown text (to paste
-into a chat or an SMS); Ctrl+Shift+I asks for it to be inserted where the call-taker is typing;
-Ctrl+Shift+N moves to the next step. None of these collide with the seat's F-keys, Alt+1…4, the
-form's Ctrl+1…9 or Ctrl+Enter.
+into a chat or an SMS); Ctrl+Shift+H asks for it to be inserted where the call-taker is typing;
+Ctrl+Shift+J moves to the next step (all remappable, see ``SCRIPTS_SHORTCUTS``). None of these
+collide with the seat's F-keys, Alt+1…5, the form's Ctrl+1…9 or Ctrl+Enter, the knowledge keys
+(Ctrl+K, Ctrl+Shift+I) or the dispatch keys.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
@@ -32,11 +35,18 @@ from seatclient.i18n import tr
 COPY_SHORTCUT = "Ctrl+Shift+C"
 """Copies the shown script to the clipboard."""
 
-INSERT_SHORTCUT = "Ctrl+Shift+I"
-"""Asks for the shown script to be inserted where the call-taker types (``insert_requested``)."""
+INSERT_SHORTCUT = "Ctrl+Shift+H"
+"""Asks for the shown script (话术) to be inserted where the call-taker types (``insert_requested``)."""
 
-NEXT_STEP_SHORTCUT = "Ctrl+Shift+N"
+NEXT_STEP_SHORTCUT = "Ctrl+Shift+J"
 """Moves to the next step of a script said in steps."""
+
+SCRIPTS_SHORTCUTS: dict[str, str] = {
+    "scripts.copy": COPY_SHORTCUT,
+    "scripts.insert": INSERT_SHORTCUT,
+    "scripts.next_step": NEXT_STEP_SHORTCUT,
+}
+"""The scripts actions and their default keys, for ``config.DEFAULT_SHORTCUTS``."""
 
 PROMPT_POINT_SIZE = 15
 """The point size of the script text: read aloud from a glance while typing."""
@@ -50,11 +60,19 @@ _STAGE_COLOURS = {
 }
 
 
+def _with_key(label: str, sequence: str) -> str:
+    """A button label with its key, ``复制（Ctrl+Shift+C）``; the bare label when the key is removed."""
+    if not sequence:
+        return label
+    return tr("ScriptsPanel", "{label}（{key}）").format(label=label, key=sequence)
+
+
 class ScriptsPanel(QWidget):
     """Shows the script to say now and offers the situational scripts.
 
     Args:
         prompter: the prompter following the call (the panel only reads it and forwards picks).
+        shortcuts: action id → key, overriding ``SCRIPTS_SHORTCUTS`` ("" removes a key).
         parent: the parent widget.
 
     Signals:
@@ -65,8 +83,14 @@ class ScriptsPanel(QWidget):
     insert_requested = Signal(str)
     copied = Signal(str)
 
-    def __init__(self, prompter: ScriptPrompter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prompter: ScriptPrompter,
+        shortcuts: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        keys = {**SCRIPTS_SHORTCUTS, **(shortcuts or {})}
         self.setObjectName("scriptsPanel")
         self.setAccessibleName(tr("ScriptsPanel", "话术"))
         self._prompter = prompter
@@ -117,11 +141,11 @@ class ScriptsPanel(QWidget):
         self.steps_list.setMaximumHeight(120)
         self.steps_list.currentRowChanged.connect(self._step_chosen)
 
-        self.copy_button = QPushButton(tr("ScriptsPanel", "复制（Ctrl+Shift+C）"))
+        self.copy_button = QPushButton(_with_key(tr("ScriptsPanel", "复制"), keys["scripts.copy"]))
         self.copy_button.setObjectName("copyScriptButton")
         self.copy_button.setAccessibleName(tr("ScriptsPanel", "复制话术"))
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.insert_button = QPushButton(tr("ScriptsPanel", "插入（Ctrl+Shift+I）"))
+        self.insert_button = QPushButton(_with_key(tr("ScriptsPanel", "插入"), keys["scripts.insert"]))
         self.insert_button.setObjectName("insertScriptButton")
         self.insert_button.setAccessibleName(tr("ScriptsPanel", "插入话术"))
         self.insert_button.clicked.connect(self.request_insert)
@@ -182,10 +206,12 @@ class ScriptsPanel(QWidget):
 
         self._shortcuts: list[QShortcut] = []
         for sequence, slot in (
-            (COPY_SHORTCUT, self.copy_to_clipboard),
-            (INSERT_SHORTCUT, self.request_insert),
-            (NEXT_STEP_SHORTCUT, prompter.next_step),
+            (keys["scripts.copy"], self.copy_to_clipboard),
+            (keys["scripts.insert"], self.request_insert),
+            (keys["scripts.next_step"], prompter.next_step),
         ):
+            if not sequence:
+                continue
             shortcut = QShortcut(QKeySequence(sequence), self)
             # The call-taker is usually typing in the form when they need the script: any focus in
             # the window will do.

@@ -21,6 +21,7 @@ from seatclient.tasks import BackgroundTasks
 from seatclient.ui.bridge import SessionBridge
 from seatclient.ui.call_panel import CallPanel, format_number
 from seatclient.ui.main_window import MainWindow
+from seatclient.ui.order_desk import OrderDesk
 from seatclient.ui.ringer import Ringer, SoundPlayer, TrayNotifier, find_player
 from seatclient.ui.sign_in_dialog import SignInDialog
 from seatclient.ui.state_bar import SeatStateBar, state_label
@@ -42,6 +43,8 @@ class SeatController(QObject):
         phone: the phone to control; the backend CTI phone over ``session`` by default.
         sound_player: returns what plays the ring (``None``: visual only); by default what the
             workstation has (``find_player``).
+        order_desk: the order regions (form, scripts, knowledge, dispatch) and their glue; the
+            window shows placeholders for them when ``None``.
     """
 
     def __init__(
@@ -59,6 +62,7 @@ class SeatController(QObject):
         on_quit: Callable[[], None],
         phone: AbstractPhone | None = None,
         sound_player: Callable[[], SoundPlayer | None] = find_player,
+        order_desk: OrderDesk | None = None,
     ) -> None:
         super().__init__()
         self._session = session
@@ -81,8 +85,20 @@ class SeatController(QObject):
             rules.answer_within_rings,
             rules.wrap_up.extension_seconds,
         )
+        self.order_desk = order_desk
+        desk = order_desk
         self.window = MainWindow(
-            self.state_bar, shortcuts, training, backend_label, window_settings, call_panel=self.call_panel
+            self.state_bar,
+            shortcuts,
+            training,
+            backend_label,
+            window_settings,
+            call_panel=self.call_panel,
+            form_region=desk.form_region if desk else None,
+            focus_form=desk.focus_form if desk else None,
+            scripts_panel=desk.scripts_panel if desk else None,
+            knowledge_panel=desk.knowledge_panel if desk else None,
+            dispatch_panel=desk.dispatch_region if desk else None,
         )
         for action in self.call_panel.apply_shortcuts(shortcuts):
             # On the window, so a key works even while the call dock is hidden or floating.
@@ -193,6 +209,8 @@ class SeatController(QObject):
         self.call_panel.set_order_required(rules.wrap_up.order_required, rules.wrap_up.extension_seconds)
         self.ringer.set_period(rules.ring_period_seconds)
         self.state_bar.show_notice("")
+        if self.order_desk is not None:
+            self.order_desk.signed_in()
         if self._session.status is not None:
             self._on_session_status_changed(self._session.status)
         self.window.show()
@@ -206,7 +224,13 @@ class SeatController(QObject):
         if not self._session.sign_in_result:
             self._quit()
 
+    def _flush_order(self) -> None:
+        # Whatever was typed is on disk before the seat signs out or the client stops.
+        if self.order_desk is not None:
+            self.order_desk.flush()
+
     def _quit(self) -> None:
+        self._flush_order()
         self._quitting = True
         self.window.allow_close()
         self.window.close()
@@ -225,6 +249,7 @@ class SeatController(QObject):
 
     async def _sign_out(self) -> bool:
         """Sign out; returns ``False`` when the seat machine or the backend refused (during a call)."""
+        self._flush_order()
         self._signing_out = True
         try:
             await self._session.sign_out()
@@ -328,6 +353,8 @@ class SeatController(QObject):
         )
 
     def _on_session_ended(self, reason: str) -> None:
+        if self.order_desk is not None:
+            self.order_desk.signed_out()
         self.state_bar.set_available(frozenset())
         self.call_panel.set_available(frozenset())
         self.ringer.stop()

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from seatclient.i18n import tr
+from seatclient.ui.dispatch_panel import DEFAULT_DISPATCH_SHORTCUTS, shortcut_action_label
 
 
 def action_label(action_id: str) -> str:
@@ -31,7 +32,15 @@ def action_label(action_id: str) -> str:
         "seat.cancel_pending": tr("Shortcuts", "取消预约的通话后状态"),
         "wrap_up.end": tr("Shortcuts", "结束话后整理"),
         "wrap_up.extend": tr("Shortcuts", "延长话后整理（一次）"),
+        "panel.dispatch": tr("Shortcuts", "显示/隐藏派单区"),
+        "knowledge.search": tr("Shortcuts", "知识检索"),
+        "knowledge.insert_answer": tr("Shortcuts", "将知识答复插入工单"),
+        "scripts.copy": tr("Shortcuts", "复制当前话术"),
+        "scripts.insert": tr("Shortcuts", "插入当前话术"),
+        "scripts.next_step": tr("Shortcuts", "话术下一步"),
     }
+    if action_id.startswith("dispatch.") and action_id in DEFAULT_DISPATCH_SHORTCUTS:
+        return shortcut_action_label(action_id)
     return labels.get(action_id, action_id)
 
 

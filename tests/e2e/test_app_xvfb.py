@@ -86,6 +86,12 @@ def test_sign_in_and_seat_window_under_x(tmp_path: Path, isolated_profile: Path,
             assert not any("签入" in display.window_name(w) for w in display.visible_windows("seatclient")), (
                 "the sign-in dialog should be gone"
             )
+            # The regions are real: Ctrl+K searches the knowledge base from anywhere in the window.
+            # (Before going ready, so no simulated call rings meanwhile and holds the sign-out back.)
+            type_into(display, window, ("key", "ctrl+k"), ("type", "gjj"))
+            time.sleep(1.5)
+            display.screenshot(artifacts_dir / "e2e_seat_window_knowledge.png")
+            assert app.poll() is None
             type_into(display, window, ("key", "F2"))
             time.sleep(1.0)
             display.screenshot(artifacts_dir / "e2e_seat_window_ready.png")

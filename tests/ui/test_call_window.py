@@ -109,7 +109,7 @@ async def test_a_call_rings_is_answered_held_and_wrapped_up_from_the_keyboard(
         await until(lambda: state(client) is SeatState.WRAP_UP, what="hung up with F6")
         await until(lambda: not tasks.is_running("call-control"))
         await until(lambda: panel.wrap_up.time_label.text().startswith("剩余 00:"), what="the countdown")
-        assert panel.wrap_up.order_label.text() == "工单：未保存"
+        assert panel.wrap_up.order_label.text() == "工单：未保存（保存工单后才能结束话后整理）"
         assert panel.number_label.text() == "139 5710 0421"  # still there for the order
         press(client, Qt.Key.Key_F11)
         await until(
@@ -120,6 +120,15 @@ async def test_a_call_rings_is_answered_held_and_wrapped_up_from_the_keyboard(
         panel.wrap_up.refresh()
         controller.window.grab().save(str(artifacts_dir / "call_wrap_up.png"))
 
+        # The hall's rule: wrap-up cannot end before the order is saved.
+        press(client, Qt.Key.Key_F10)
+        await until(lambda: not tasks.is_running("wrap-up"))
+        assert state(client) is SeatState.WRAP_UP
+        assert client.session.status is not None
+        await client.session.report_order_saved(client.session.status.call_id or "")
+        await until(
+            lambda: panel.wrap_up.order_label.text().startswith("工单：已保存"), what="order saved shown"
+        )
         press(client, Qt.Key.Key_F10)
         await until(lambda: state(client) is SeatState.AWAY, what="ended with F10, the booked away applied")
         assert client.session.status is not None and client.session.status.reason_code == "meal"

@@ -351,8 +351,15 @@ def test_shortcuts_can_be_remapped_or_removed(qtbot: QtBot, catalogue: DispatchC
 
 
 def test_default_keys_clash_with_nothing_else_of_the_seat() -> None:
-    taken = set(DEFAULT_SHORTCUTS.values()) | {f"F{n}" for n in range(1, 12)}
-    taken |= {"Ctrl+F12", "Ctrl+Return", "Ctrl+Enter"} | {f"Alt+{n}" for n in range(1, 5)}
+    # The seat's map holds the dispatch keys too, each once and unchanged; no other action has them.
+    others = {
+        action: key for action, key in DEFAULT_SHORTCUTS.items() if action not in DEFAULT_DISPATCH_SHORTCUTS
+    }
+    assert {
+        action: DEFAULT_SHORTCUTS[action] for action in DEFAULT_DISPATCH_SHORTCUTS
+    } == DEFAULT_DISPATCH_SHORTCUTS
+    taken = set(others.values()) | {f"F{n}" for n in range(1, 12)}
+    taken |= {"Ctrl+F12", "Ctrl+Return", "Ctrl+Enter"} | {f"Alt+{n}" for n in range(1, 6)}
     taken |= {f"Ctrl+{n}" for n in range(1, 10)}
     ours = list(DEFAULT_DISPATCH_SHORTCUTS.values())
     assert len(set(ours)) == len(ours)

@@ -133,12 +133,12 @@ def test_insert_key_and_button_ask_to_insert_the_script(
     panel.insert_requested.connect(inserted.append)
     typing_box.setFocus()
     qtbot.keyClick(
-        typing_box, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        typing_box, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert inserted == []  # nothing to insert before a call
     prompter.call_ringing(CallerInfo("call-1"))
     qtbot.keyClick(
-        typing_box, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        typing_box, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     prompter.call_ending()
     qtbot.mouseClick(panel.insert_button, Qt.MouseButton.LeftButton)
@@ -161,7 +161,7 @@ def test_steps_are_listed_and_followed(
     assert panel.steps_list.currentRow() == 0
     typing_box.setFocus()
     qtbot.keyClick(
-        typing_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        typing_box, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert prompter.prompt.current_step == 1 and panel.steps_list.currentRow() == 1
     assert panel.prompt_label.text().startswith("您好，我这边听不到您的声音")

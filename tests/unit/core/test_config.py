@@ -102,7 +102,7 @@ def test_bad_flag_is_reported_as_from_the_command_line(tmp_path: Path) -> None:
 
 
 def test_shortcut_remap_keeps_the_other_defaults(tmp_path: Path) -> None:
-    user = write(tmp_path / "config.toml", '[shortcuts]\n"seat.ready" = "Ctrl+R"\n')
+    user = write(tmp_path / "config.toml", '[shortcuts]\n"seat.ready" = "Ctrl+Shift+R"\n')
     settings = load_settings(system_file=tmp_path / "absent.toml", user_file=user)
-    assert settings.shortcuts["seat.ready"] == "Ctrl+R"
+    assert settings.shortcuts["seat.ready"] == "Ctrl+Shift+R"
     assert settings.shortcuts["seat.away"] == DEFAULT_SHORTCUTS["seat.away"]

@@ -54,7 +54,7 @@ def test_the_shipped_rules_load() -> None:
     assert rules.reasons["ring_no_answer"].label("en") == "Ring not answered"
     assert not rules.reasons["forced"].selectable
     assert rules.wrap_up == WrapUpPolicy(
-        60, 60, extension_allowed=True, no_early_exit=False, order_required=False
+        60, 60, extension_allowed=True, no_early_exit=False, order_required=True
     )
     assert rules.sign_in_state is SeatState.AWAY
     assert rules.ring_timeout_seconds == 15
