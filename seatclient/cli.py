@@ -74,9 +74,9 @@ def _startup_check(settings: Settings, timeout: float = 30.0) -> int:
     import time
     from pathlib import Path
 
-    import qasync
-
     from seatclient.app import assemble, make_qt_application
+    from seatclient.ui.event_loop import SeatEventLoop
+    from seatclient.ui.gc_guard import GuiThreadGarbageCollector
 
     started = time.perf_counter()
     app = make_qt_application(settings)
@@ -99,5 +99,11 @@ def _startup_check(settings: Settings, timeout: float = 30.0) -> int:
                 await seat_client.shutdown()
         return 1 if failures else 0
 
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        return runner.run(show_sign_in_dialog())
+    # The same loop and collector as the application, so the check measures what people run.
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    try:
+        with asyncio.Runner(loop_factory=lambda: SeatEventLoop(app)) as runner:
+            return runner.run(show_sign_in_dialog())
+    finally:
+        collector.stop()
