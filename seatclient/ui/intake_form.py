@@ -381,6 +381,8 @@ class IntakeFormWidget(QWidget):
     def focus_field(self, key: str) -> None:
         """Put the cursor in field ``key`` and scroll it into view."""
         target = self._fields[key].focus_target()
+        # Remembered here too: while the window is inactive Qt delivers no FocusIn to record it.
+        self._last_focused = target
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.scroll_area.ensureWidgetVisible(target)
 
@@ -392,6 +394,13 @@ class IntakeFormWidget(QWidget):
                 self.scroll_area.ensureWidgetVisible(self._section_boxes[index])
                 self.focus_field(key)
                 return
+
+    def typing_target(self) -> QWidget | None:
+        """The form control the cursor is, or was last, in; ``None`` before the first one."""
+        last = self._last_focused
+        if last is not None and last.isVisible() and last.isEnabled():
+            return last
+        return None
 
     def focus_form(self) -> None:
         """Put the cursor back where it was in the form (the first field the first time)."""

@@ -24,7 +24,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QLineEdit,
@@ -440,10 +439,8 @@ class OrderDesk(QObject):
             self._show_notice(tr("OrderDesk", "没有正在记录的工单，话术未插入。"), warning=True)
             return False
         # The insert button took the focus: go back to where the call-taker was typing.
+        target = self.form.typing_target()
         self.form.focus_form()
-        target = QApplication.focusWidget()
-        if target is None or not self.form.isAncestorOf(target):
-            return False
         if isinstance(target, QPlainTextEdit) and not target.isReadOnly():
             target.insertPlainText(text)
         elif isinstance(target, QLineEdit) and not target.isReadOnly():
