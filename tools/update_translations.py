@@ -2,6 +2,8 @@
 
     python tools/update_translations.py          # rewrite resources/translations/seatclient_en.ts
     python tools/update_translations.py --check  # fail if the file is stale or a string is untranslated
+    python tools/update_translations.py --missing             # print the untranslated strings as JSON
+    python tools/update_translations.py --merge english.json  # add translations from such a JSON file
 
 Source strings are Simplified Chinese; the ``.ts`` file holds their English translations and is
 compiled to ``.qm`` by ``pyside6-lrelease`` (``make translations``). Locations are left out so the
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -82,15 +85,36 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="fail instead of writing")
+    parser.add_argument(
+        "--missing", action="store_true", help='print {"Context": {"source": ""}} for untranslated strings'
+    )
+    parser.add_argument(
+        "--merge",
+        action="append",
+        default=[],
+        type=Path,
+        help='add translations from a JSON file {"Context": {"source": "English"}} (repeatable)',
+    )
     args = parser.parse_args(argv)
     messages = collect_messages(SOURCES)
     translations = read_translations(TS_FILE)
-    rendered = render(messages, translations)
+    for merge_file in args.merge:
+        for ctx, entries in json.loads(merge_file.read_text(encoding="utf-8")).items():
+            for source, english in entries.items():
+                if english:
+                    translations[(ctx, source)] = english
     untranslated = [
         f"{where}: [{ctx}] {text}"
         for (ctx, text), where in messages.items()
         if not translations.get((ctx, text))
     ]
+    if args.missing:
+        skeleton: dict[str, dict[str, str]] = {}
+        for ctx, text in sorted(messages):
+            if not translations.get((ctx, text)):
+                skeleton.setdefault(ctx, {})[text] = ""
+        print(json.dumps(skeleton, ensure_ascii=False, indent=2))
+        return 0
     if args.check:
         problems = [f"untranslated or missing: {line}" for line in untranslated]
         if problems:
@@ -101,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return 1 if problems else 0
     TS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    TS_FILE.write_text(rendered, encoding="utf-8")
+    TS_FILE.write_text(render(messages, translations), encoding="utf-8")
     print(f"{len(messages)} strings, {len(untranslated)} untranslated -> {TS_FILE.relative_to(ROOT)}")
     return 0
 

@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
             tr("MainWindow", "在此按诉求分类和属地选择承办单位，并选择处理方式。"),
         )
         self.docks: dict[str, QDockWidget] = {}
+        # Regions added by add_region: their default area and the region they share a place with.
+        self._region_areas: dict[str, Qt.DockWidgetArea] = {}
+        self._region_tabs: dict[str, str | None] = {}
         self._add_dock(
             "call", tr("MainWindow", "通话"), self.call_region, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -159,10 +162,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         layout_state = settings.value("mainWindow/state")
-        if isinstance(layout_state, QByteArray):
-            self.restoreState(layout_state)
+        self._layout_restored = isinstance(layout_state, QByteArray) and self.restoreState(layout_state)
         # Without a layout of the person's own, the columns get their widths once the window is laid out.
-        self._first_layout = not isinstance(layout_state, QByteArray)
+        self._first_layout = not self._layout_restored
 
     def _fixed_toolbar(self, name: str, widget: QWidget) -> QToolBar:
         toolbar = QToolBar(self)
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["knowledge"], self.docks["dispatch"])
         self.docks["knowledge"].raise_()
 
-    def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea | None) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
         dock.setAccessibleName(title)
@@ -205,7 +207,8 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(area, dock)
+        if area is not None:
+            self.addDockWidget(area, dock)
         self.docks[key] = dock
 
     def _shortcut_action(self, text: str, action_id: str, name: str) -> QAction:
@@ -237,26 +240,19 @@ class MainWindow(QMainWindow):
         form_action = self._shortcut_action(tr("MainWindow", "工单"), "panel.form", "actionFocusForm")
         form_action.triggered.connect(self.focus_form)
         view_menu.addAction(form_action)
+        self.view_menu = view_menu
         for key, action_id in (
             ("call", "panel.call"),
             ("scripts", "panel.scripts"),
             ("knowledge", "panel.knowledge"),
             ("dispatch", "panel.dispatch"),
         ):
-            dock = self.docks[key]
-            toggle = dock.toggleViewAction()
-            toggle.setObjectName(f"actionToggle_{key}")
-            # Showing a region brings it to the front of the docks it shares a place with.
-            toggle.triggered.connect(lambda checked, shown=dock: shown.raise_() if checked else None)
-            view_menu.addAction(toggle)
-            # The key brings a region behind another's tab to the front instead of hiding it.
-            key_action = self._shortcut_action(dock.windowTitle(), action_id, f"actionPanel_{key}")
-            key_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            key_action.triggered.connect(lambda _checked=False, region=key: self.toggle_region(region))
-            self.addAction(key_action)
+            self._add_region_actions(key, action_id)
         reset = QAction(tr("MainWindow", "恢复默认布局"), self)
         reset.setObjectName("actionResetLayout")
         reset.triggered.connect(self.reset_layout)
+        self._reset_layout_action = reset
+        view_menu.addSeparator()
         view_menu.addAction(reset)
 
         help_menu = self.menuBar().addMenu(tr("MainWindow", "帮助(&H)"))
@@ -269,6 +265,73 @@ class MainWindow(QMainWindow):
         help_menu.addAction(shortcuts_action)
         help_menu.addAction(about_action)
         self.shortcuts_help = ShortcutsHelp(self._shortcuts, self)
+
+    def _add_region_actions(self, key: str, action_id: str | None) -> None:
+        dock = self.docks[key]
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"actionToggle_{key}")
+        # Showing a region brings it to the front of the docks it shares a place with.
+        toggle.triggered.connect(lambda checked, shown=dock: shown.raise_() if checked else None)
+        reset = getattr(self, "_reset_layout_action", None)
+        if reset is None:
+            self.view_menu.addAction(toggle)
+        else:
+            # Regions added later go above the separator and "reset layout".
+            actions = self.view_menu.actions()
+            self.view_menu.insertAction(actions[actions.index(reset) - 1], toggle)
+        if action_id is None:
+            return
+        # The key brings a region behind another's tab to the front instead of hiding it.
+        key_action = self._shortcut_action(dock.windowTitle(), action_id, f"actionPanel_{key}")
+        key_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        key_action.triggered.connect(lambda _checked=False, region=key: self.toggle_region(region))
+        self.addAction(key_action)
+
+    def add_region(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        action_id: str | None = None,
+        *,
+        tab_with: str | None = None,
+        visible: bool = True,
+    ) -> QDockWidget:
+        """Add a region after the window is built: a dock with a View menu entry and, optionally, a key.
+
+        Args:
+            key: the region's name (``dock_<key>`` is its object name, kept in the saved layout).
+            title: the dock's title, also its accessible name.
+            widget: what the region shows.
+            area: where it docks by default (and after "reset layout").
+            action_id: the shortcut id that shows or brings it forward, when it has one.
+            tab_with: the region whose place it shares as a tab by default.
+            visible: whether it is shown by default.
+        """
+        self._add_dock(key, title, widget, None)
+        dock = self.docks[key]
+        self._region_areas[key] = area
+        self._region_tabs[key] = tab_with
+        # A saved layout that knows the region puts it back where the person left it.
+        if not (self._layout_restored and self.restoreDockWidget(dock)):
+            self.addDockWidget(area, dock)
+            self._place_added_region(key)
+            dock.setVisible(visible)
+        self._add_region_actions(key, action_id)
+        return dock
+
+    def _place_added_region(self, key: str) -> None:
+        tab_with = self._region_tabs.get(key)
+        if tab_with is not None and tab_with in self.docks:
+            self.tabifyDockWidget(self.docks[tab_with], self.docks[key])
+
+    def add_status_widget(self, widget: QWidget, permanent: bool = False) -> None:
+        """Show ``widget`` in the status bar (on the right when ``permanent``)."""
+        if permanent:
+            self.statusBar().insertPermanentWidget(0, widget)
+        else:
+            self.statusBar().addWidget(widget)
 
     def _pop_away_menu(self) -> None:
         if self.state_bar.away_action.isEnabled():
@@ -286,14 +349,18 @@ class MainWindow(QMainWindow):
         """Dock every region back into the window."""
         for key, dock in self.docks.items():
             dock.setFloating(False)
-            dock.show()
-            area = (
-                Qt.DockWidgetArea.LeftDockWidgetArea
-                if key == "call"
-                else Qt.DockWidgetArea.RightDockWidgetArea
-            )
+            area = self._region_areas.get(key)
+            if area is None:
+                area = (
+                    Qt.DockWidgetArea.LeftDockWidgetArea
+                    if key == "call"
+                    else Qt.DockWidgetArea.RightDockWidgetArea
+                )
+                dock.show()
             self.addDockWidget(area, dock)
         self._arrange_right_column()
+        for key in self._region_areas:
+            self._place_added_region(key)
 
     def toggle_region(self, key: str) -> None:
         """Show region ``key`` in front of the docks it shares a place with; hide it when it already is."""
