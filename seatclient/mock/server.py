@@ -170,6 +170,37 @@ class HallSettings(BaseModel):
     connection_grace_seconds: float | None = None
 
 
+def session_resolver(world: MockWorld) -> Callable[..., Session]:
+    """The dependency that finds the signed-in session of a request's bearer token (401 otherwise).
+
+    Route modules use it as ``Annotated[Session, Depends(session_resolver(world))]``.
+    """
+
+    def current_session(authorization: Annotated[str | None, Header()] = None) -> Session:
+        if not authorization or not authorization.startswith("Bearer "):
+            raise ApiError(401, "unauthorized", "未登录")
+        session = world.sessions_by_access.get(authorization.removeprefix("Bearer "))
+        if session is None:
+            raise ApiError(401, "unauthorized", "登录已失效，请重新签入")
+        if session.access_expires <= time.monotonic():
+            raise ApiError(401, "token_expired", "访问令牌已过期")
+        return session
+
+    return current_session
+
+
+def team_leader_resolver(world: MockWorld) -> Callable[..., Session]:
+    """The dependency that lets only team leaders through (the floor); anyone else gets a 403."""
+    SignedIn = Annotated[Session, Depends(session_resolver(world))]  # noqa: N806 - a type alias
+
+    def team_leader(session: SignedIn) -> Session:
+        if Role.TEAM_LEADER not in session.account.roles:
+            raise ApiError(403, "forbidden", "只有班长可以查看和管理大厅座席")
+        return session
+
+    return team_leader
+
+
 def create_app(options: MockOptions | None = None, world: MockWorld | None = None) -> FastAPI:
     """Build the mock backend application.
 
@@ -211,16 +242,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
                 )
         return await call_next(request)
 
-    def current_session(authorization: Annotated[str | None, Header()] = None) -> Session:
-        if not authorization or not authorization.startswith("Bearer "):
-            raise ApiError(401, "unauthorized", "未登录")
-        session = world.sessions_by_access.get(authorization.removeprefix("Bearer "))
-        if session is None:
-            raise ApiError(401, "unauthorized", "登录已失效，请重新签入")
-        if session.access_expires <= time.monotonic():
-            raise ApiError(401, "token_expired", "访问令牌已过期")
-        return session
-
+    current_session = session_resolver(world)
     SignedIn = Annotated[Session, Depends(current_session)]  # noqa: N806 - a type alias
 
     hall = world.hall
@@ -268,12 +290,7 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
             world.idempotent_replies[ident] = (status, content)
         return JSONResponse(status_code=status, content=content)
 
-    def team_leader(session: SignedIn) -> Session:
-        """Let only team leaders through (the floor); anyone else gets a 403."""
-        if Role.TEAM_LEADER not in session.account.roles:
-            raise ApiError(403, "forbidden", "只有班长可以查看和管理大厅座席")
-        return session
-
+    team_leader = team_leader_resolver(world)
     TeamLeader = Annotated[Session, Depends(team_leader)]  # noqa: N806 - a type alias
 
     def seat_of(session: Session) -> SeatStatus:
