@@ -4,7 +4,9 @@ Run: ``.venv/bin/python bench/bench_knowledge.py`` (100,000 articles), ``--quick
 ``--size N``. Queries are cut from the titles of current articles, as a call-taker types them:
 1, 2, 3 and 5 characters, and pinyin initials of 2 to 4 characters. The baseline, measured in the
 same run on the same data, is a plain ``LIKE '%q%'`` scan over titles, keywords and bodies (and,
-for initials, over a column of title initials). Targets: build <= 60 s, p95 <= 20 ms.
+for initials, over a column of title initials). When the ``tantivy`` package is installed (it is an
+optional benchmark extra, not a dependency of the client: ``pip install tantivy``), the same queries
+also run on a Tantivy index of the same articles, printed beside. Targets: build <= 60 s, p95 <= 20 ms.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from seatclient.knowledge import Article, KnowledgeIndex, load_default_synonyms  # noqa: E402
+from seatclient.knowledge import Article, KnowledgeIndex, html_to_text, load_default_synonyms  # noqa: E402
 from seatclient.knowledge.synthetic import synthetic_articles  # noqa: E402
 from seatclient.knowledge.textkeys import syllables  # noqa: E402
 
@@ -139,6 +141,99 @@ class LikeBaseline:
         ]
 
 
+class TantivyBaseline:
+    """Tantivy, a Rust full-text engine, over the same articles (only when ``tantivy`` is installed).
+
+    Its tokenizers know no Chinese words, so Chinese fields are cut into 1- to 3-character n-grams
+    (the usual way to find substrings with it) and initials into 1- to 4-letter n-grams; a query
+    longer than three characters must contain each of its 3-character pieces. It is given the
+    easier job: only the articles current on the benchmark day are indexed, so it never filters by
+    date, and its hits are ids only (no snippet). Title matches weigh 3, keyword matches 2.
+
+    Args:
+        folder: an empty folder for the index.
+        articles: the synthetic base.
+    """
+
+    def __init__(self, folder: Path, articles: Sequence[Article]) -> None:
+        import tantivy
+
+        self._tantivy = tantivy
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("id", stored=True, tokenizer_name="raw")
+        for name in ("title", "keywords", "body"):
+            builder.add_text_field(name, tokenizer_name="cjk_ngram")
+        for name in ("initials", "keyword_initials"):
+            builder.add_text_field(name, tokenizer_name="initials_ngram")
+        self.schema = builder.build()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(folder))
+        self.index.register_tokenizer(
+            "cjk_ngram",
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 3, False))
+            .filter(tantivy.Filter.lowercase())
+            .build(),
+        )
+        self.index.register_tokenizer(
+            "initials_ngram", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(1, 4, False)).build()
+        )
+        started = time.perf_counter()
+        writer = self.index.writer(heap_size=256_000_000)
+        for article in articles:
+            if not article.is_current(TODAY):
+                continue
+            document = tantivy.Document()
+            document.add_text("id", article.id)
+            document.add_text("title", article.title)
+            document.add_text("keywords", "、".join(article.keywords))
+            document.add_text("body", html_to_text(article.body))
+            document.add_text("initials", _initials_of(article.title))
+            document.add_text("keyword_initials", " ".join(_initials_of(word) for word in article.keywords))
+            writer.add_document(document)
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.build_s = time.perf_counter() - started
+        self.searcher = self.index.searcher()
+
+    def _field_query(self, field: str, query: str) -> object:
+        tantivy = self._tantivy
+        text = query.lower()
+        pieces = [text] if len(text) <= 3 else [text[start : start + 3] for start in range(len(text) - 2)]
+        terms = [tantivy.Query.term_query(self.schema, field, piece) for piece in dict.fromkeys(pieces)]
+        if len(terms) == 1:
+            return terms[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, term) for term in terms])
+
+    def _run(self, weighted: Sequence[tuple[str, float]], query: str) -> list[str]:
+        tantivy = self._tantivy
+        combined = tantivy.Query.disjunction_max_query(
+            [tantivy.Query.boost_query(self._field_query(field, query), weight) for field, weight in weighted]
+        )
+        hits = self.searcher.search(combined, LIMIT).hits
+        return [str(self.searcher.doc(address)["id"][0]) for _score, address in hits]
+
+    def search(self, query: str) -> list[str]:
+        """Title, keyword and body matches, titles first."""
+        return self._run((("title", 3.0), ("keywords", 2.0), ("body", 1.0)), query)
+
+    def search_initials(self, query: str) -> list[str]:
+        """Initials in titles, then in keywords."""
+        return self._run((("initials", 3.0), ("keyword_initials", 2.0)), query)
+
+
+def open_tantivy(folder: Path, articles: Sequence[Article]) -> TantivyBaseline | None:
+    """The Tantivy baseline, or ``None`` (said on the output) when the package is not installed."""
+    try:
+        import tantivy  # noqa: F401
+    except ImportError:
+        print("tantivy is not installed: its baseline is skipped (pip install tantivy to add it)")
+        return None
+    baseline = TantivyBaseline(folder, articles)
+    print(f"tantivy build: {baseline.build_s:.1f} s (current articles only, n-gram tokenizer)")
+    return baseline
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print figures, ratios and the RESULT line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -177,10 +272,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             index.search(query, today=TODAY, limit=LIMIT)
 
         baseline = LikeBaseline(Path(folder) / "baseline.sqlite", articles)
+        engine = open_tantivy(Path(folder) / "tantivy", articles)
         results: dict[str, float] = {"build_s": build_s}
+        if engine is not None:
+            results["tantivy_build_s"] = engine.build_s
         print()
         print(
             f"{'query':<10}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'LIKE p50':>10}{'LIKE p95':>10}{'p95 ratio':>11}"
+            + (f"{'tantivy p50':>13}{'tantivy p95':>13}" if engine is not None else "")
         )
         for kind, batch in queries.items():
             ours = time_queries(lambda query: index.search(query, today=TODAY, limit=LIMIT), batch)
@@ -189,9 +288,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
             base50, base95 = percentile(theirs, 0.5), percentile(theirs, 0.95)
             ratio = base95 / p95 if p95 else float("inf")
-            print(
-                f"{kind:<10}{p50:>9.2f}{p95:>9.2f}{max(ours):>9.2f}{base50:>10.2f}{base95:>10.2f}{ratio:>10.1f}x"
-            )
+            line = f"{kind:<10}{p50:>9.2f}{p95:>9.2f}{max(ours):>9.2f}{base50:>10.2f}{base95:>10.2f}{ratio:>10.1f}x"
+            if engine is not None:
+                other = engine.search_initials if kind == "initials" else engine.search
+                engine_times = time_queries(other, batch)
+                engine50, engine95 = percentile(engine_times, 0.5), percentile(engine_times, 0.95)
+                line += f"{engine50:>13.2f}{engine95:>13.2f}"
+                results[f"tantivy_p95_{kind}_ms"] = engine95
+            print(line)
             results[f"p50_{kind}_ms"] = p50
             results[f"p95_{kind}_ms"] = p95
             results[f"like_p95_{kind}_ms"] = base95
@@ -212,7 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     fields = " ".join(
         f"{key}={value:.2f}"
         for key, value in results.items()
-        if key == "build_s" or key.startswith(("p95_", "p50_", "speedup_"))
+        if key in ("build_s", "tantivy_build_s")
+        or key.startswith(("p95_", "p50_", "speedup_", "tantivy_p95_"))
     )
     print(
         f"RESULT knowledge size={size} {fields} db_mb={size_mb:.0f} targets_met={int(build_ok and latency_ok)}"

@@ -6,8 +6,11 @@ from pydantic import ValidationError
 
 from seatclient.api.client import ApiClient
 from seatclient.api.errors import BackendError, ErrorKind
-from seatclient.knowledge.service import FeedbackKind
+from seatclient.knowledge.service import FeedbackKind, FeedbackRefused
 from seatclient.knowledge.sync import ChangeBatch
+
+# Refusals that say "not now" rather than "no": the feedback stays queued and is tried again.
+_TRANSIENT_STATUSES = frozenset({408, 425, 429})
 
 
 class HttpKnowledgeFeed:
@@ -37,6 +40,13 @@ class HttpKnowledgeFeed:
         """Tell the knowledge editors an article was useful or is outdated.
 
         Raises:
-            BackendError: the backend could not be reached, or refused (404 for an unknown article).
+            FeedbackRefused: the backend refused it for good (404 for an unknown article); the
+                message is the backend's, for the person.
+            BackendError: the backend could not be reached or asked to come back later.
         """
-        await self._client.knowledge_feedback(article_id, kind, note)
+        try:
+            await self._client.knowledge_feedback(article_id, kind, note)
+        except BackendError as exc:
+            if exc.kind is ErrorKind.REJECTED and exc.status not in _TRANSIENT_STATUSES:
+                raise FeedbackRefused(exc.user_message()) from exc
+            raise

@@ -70,6 +70,7 @@ MAX_LIMIT = 200
 MAX_QUERY_TERMS = 6
 MAX_TERM_LENGTH = 40
 SNIPPET_CHARS = 72
+_OPENING_MARKS = frozenset("“‘（《【「『〔([{ \t\n")
 # The progress handler runs every this many SQLite virtual-machine steps to check for cancellation.
 _PROGRESS_STEPS = 2000
 # A stage that matches more articles than this ranks the newest this many (plus all used ones);
@@ -112,6 +113,13 @@ CREATE TABLE IF NOT EXISTS article_text (
     title TEXT NOT NULL,
     keywords TEXT NOT NULL,
     body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_feedback (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    note TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_topic ON articles (topic_class, topic_item);
 CREATE INDEX IF NOT EXISTS articles_organisation ON articles (organisation);
@@ -282,6 +290,25 @@ class _Filters:
         )
 
 
+@dataclass(frozen=True)
+class PendingFeedback:
+    """Feedback on an article kept until the backend takes it.
+
+    Attributes:
+        seq: its place in the queue (delivered in this order).
+        article_id: the article.
+        kind: ``useful`` or ``outdated``.
+        note: what the call-taker added.
+        recorded_at: when it was given (ISO time).
+    """
+
+    seq: int
+    article_id: str
+    kind: str
+    note: str
+    recorded_at: str
+
+
 class KnowledgeIndex:
     """The knowledge base on disk: sync, search, browse and use counts.
 
@@ -324,6 +351,16 @@ class KnowledgeIndex:
     def path(self) -> Path:
         """The index file."""
         return self._path
+
+    @property
+    def synonyms(self) -> SynonymTable:
+        """The synonym table searches expand their terms with."""
+        return self._synonyms
+
+    def set_synonyms(self, synonyms: SynonymTable) -> None:
+        """Search with another synonym table from the next search on (the index itself is unchanged)."""
+        # Synonyms only expand queries, so nothing stored depends on them; one assignment is atomic.
+        self._synonyms = synonyms
 
     def close(self) -> None:
         """Close both connections; the object is unusable afterwards."""
@@ -494,6 +531,31 @@ class KnowledgeIndex:
             connection.execute("UPDATE articles SET use_count = ? WHERE article_id = ?", (count, article_id))
             self._refresh_used(connection, [article_id])
         return count
+
+    # Feedback waiting for the backend ----------------------------------------------------------------
+    def queue_feedback(self, article_id: str, kind: str, note: str, recorded_at: str) -> int:
+        """Keep one piece of feedback until the backend took it; returns its place in the queue."""
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO pending_feedback (article_id, kind, note, recorded_at) VALUES (?, ?, ?, ?)",
+                (article_id, kind, note, recorded_at),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def pending_feedback(self) -> list[PendingFeedback]:
+        """The feedback not yet taken by the backend, oldest first."""
+        with self._write_lock:
+            rows = self._writer.execute(
+                "SELECT seq, article_id, kind, note, recorded_at FROM pending_feedback ORDER BY seq"
+            ).fetchall()
+        return [
+            PendingFeedback(int(row[0]), str(row[1]), str(row[2]), str(row[3]), str(row[4])) for row in rows
+        ]
+
+    def drop_feedback(self, seq: int) -> None:
+        """Forget queued feedback (the backend took it, or refused it for good)."""
+        with self._transaction() as connection:
+            connection.execute("DELETE FROM pending_feedback WHERE seq = ?", (seq,))
 
     def _load_used(self, connection: sqlite3.Connection) -> list[UsedArticle]:
         rows = connection.execute(
@@ -1083,10 +1145,12 @@ def _text_spans(text: str, variants: Sequence[str]) -> list[Span]:
 
 def _snippet(body: str, variants: Sequence[str]) -> tuple[str, list[Span]]:
     spans = _text_spans(body, variants)
-    if not spans:
-        return body[:SNIPPET_CHARS], []
-    start = max(0, spans[0].start - SNIPPET_CHARS // 4)
+    start = max(0, spans[0].start - SNIPPET_CHARS // 4) if spans else 0
     end = min(len(body), start + SNIPPET_CHARS)
+    if end < len(body):
+        # A cut right after an opening quote or bracket reads as a broken sentence: cut before it.
+        while end > start and body[end - 1] in _OPENING_MARKS:
+            end -= 1
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(body) else ""
     shift = len(prefix) - start
@@ -1112,6 +1176,7 @@ __all__ = [
     "ArticleSummary",
     "CancelToken",
     "KnowledgeIndex",
+    "PendingFeedback",
     "SearchCancelled",
     "SearchHit",
     "SyncDataError",

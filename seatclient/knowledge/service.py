@@ -21,8 +21,9 @@ import os
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol, TypeVar
@@ -42,6 +43,7 @@ from seatclient.knowledge.sync import ChangeBatch, serve_changes
 from seatclient.knowledge.synonyms import SynonymTable, load_default_synonyms
 from seatclient.knowledge.textkeys import fold
 from seatclient.observable import Signal
+from seatclient.rules import RuleBook, RuleError
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +111,38 @@ class KnowledgeFeed(Protocol):
         ...
 
     async def send_feedback(self, article_id: str, kind: FeedbackKind, note: str) -> None:
-        """Tell the knowledge editors an article was useful or is outdated."""
+        """Tell the knowledge editors an article was useful or is outdated.
+
+        Raises ``FeedbackRefused`` when the backend answered no for good (an unknown article);
+        anything else it raises counts as "not reached", and the feedback is tried again later.
+        """
         ...
+
+
+class FeedbackRefused(ValueError):
+    """The backend refused feedback for good (an unknown article, an unknown kind): never retried."""
+
+
+class FeedbackOutcome(StrEnum):
+    """What became of feedback: the backend has it, or it waits in the local queue for the link."""
+
+    SENT = "sent"
+    QUEUED = "queued"
+
+
+@dataclass(frozen=True)
+class FeedbackDelivery:
+    """What one pass over the feedback queue did.
+
+    Attributes:
+        sent: queue places the backend took.
+        refused: queue places the backend refused for good, with its reason.
+        pending: how many still wait (the backend could not be reached).
+    """
+
+    sent: tuple[int, ...] = ()
+    refused: dict[int, str] = field(default_factory=dict)
+    pending: int = 0
 
 
 @dataclass(frozen=True)
@@ -177,14 +209,14 @@ class LocalDemoFeed:
         """Keep the feedback in ``feedback``.
 
         Raises:
-            ValueError: for an unknown article or kind (the backend answers the same).
+            FeedbackRefused: for an unknown article or kind (the backend answers the same).
         """
         if self._latency:
             await asyncio.sleep(self._latency)
         if kind not in FEEDBACK_KINDS:
-            raise ValueError(tr("Knowledge", "未知的反馈类型：{kind}").format(kind=kind))
+            raise FeedbackRefused(tr("Knowledge", "未知的反馈类型：{kind}").format(kind=kind))
         if article_id not in self._articles:
-            raise ValueError(tr("Knowledge", "没有编号为 {ident} 的知识").format(ident=article_id))
+            raise FeedbackRefused(tr("Knowledge", "没有编号为 {ident} 的知识").format(ident=article_id))
         self.feedback.append(FeedbackRecord(article_id, kind, note))
 
 
@@ -256,6 +288,8 @@ class KnowledgeService:
         clock: the current time (the backend's clock), which decides what is current today.
         synonyms: the synonym table the index uses; its terms help find related articles.
         page_size: articles per sync page.
+        rulebook: where the synonyms come from; when given, a newer backend config bundle in it
+            replaces them before the next sync.
 
     Signals:
         sync_progress: a ``SyncProgress`` after every page applied.
@@ -271,6 +305,7 @@ class KnowledgeService:
         *,
         synonyms: SynonymTable | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
+        rulebook: RuleBook | None = None,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -278,6 +313,9 @@ class KnowledgeService:
         self._feed = feed
         self._clock = clock
         self._synonyms = synonyms or SynonymTable()
+        self._rulebook = rulebook
+        self._synonyms_bundle = rulebook.bundle_version if rulebook is not None else None
+        self._feedback_lock = asyncio.Lock()
         self._page_size = page_size
         # One writer thread keeps writes in order; one reader thread, since the index serialises
         # its reads anyway and a superseded search gives way within milliseconds of being cancelled.
@@ -301,10 +339,12 @@ class KnowledgeService:
         *,
         synonyms: SynonymTable | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
+        rulebook: RuleBook | None = None,
     ) -> KnowledgeService:
         """Open or create ``folder/knowledge.sqlite`` in a worker thread and return the service.
 
-        ``synonyms`` defaults to the rule book's ``knowledge_synonyms``.
+        ``synonyms`` defaults to ``knowledge_synonyms`` from ``rulebook`` (the hall's override
+        folder and the backend's config bundle), or from the shipped rules without one.
 
         Raises:
             RuleError: when the synonym rule file is malformed.
@@ -313,11 +353,11 @@ class KnowledgeService:
 
         def build() -> tuple[KnowledgeIndex, SynonymTable]:
             folder.mkdir(parents=True, exist_ok=True)
-            table = synonyms if synonyms is not None else load_default_synonyms()
+            table = synonyms if synonyms is not None else load_default_synonyms(rulebook)
             return KnowledgeIndex(folder / INDEX_FILE_NAME, table), table
 
         index, table = await asyncio.get_running_loop().run_in_executor(None, build)
-        return cls(index, feed, clock, synonyms=table, page_size=page_size)
+        return cls(index, feed, clock, synonyms=table, page_size=page_size, rulebook=rulebook)
 
     # Plumbing ---------------------------------------------------------------------------------
     @property
@@ -337,6 +377,39 @@ class KnowledgeService:
     def today(self) -> date:
         """The day in China by the injected clock."""
         return china_today(self._clock())
+
+    @property
+    def synonyms(self) -> SynonymTable:
+        """The synonym table in force."""
+        return self._synonyms
+
+    def set_synonyms(self, synonyms: SynonymTable) -> None:
+        """Search with another synonym table from the next search on."""
+        self._synonyms = synonyms
+        self._index.set_synonyms(synonyms)
+
+    async def follow_rulebook(self) -> bool:
+        """Take the synonyms of a config bundle the rule book received since they were last read.
+
+        Returns whether the table was replaced. A malformed file in the bundle leaves the table in
+        force (and is logged with its exact place): searching must go on whatever a bundle holds.
+        """
+        book = self._rulebook
+        if book is None or book.bundle_version == self._synonyms_bundle:
+            return False
+        self._synonyms_bundle = book.bundle_version
+        try:
+            table = await asyncio.get_running_loop().run_in_executor(None, load_default_synonyms, book)
+        except RuleError as exc:
+            log.error(
+                "knowledge synonyms of config bundle %s unusable, kept the previous: %s",
+                book.bundle_version,
+                exc,
+            )
+            return False
+        self.set_synonyms(table)
+        log.info("knowledge synonyms taken from config bundle %s", book.bundle_version)
+        return True
 
     async def _read(self, work: Callable[[], _T]) -> _T:
         return await asyncio.get_running_loop().run_in_executor(self._reader, work)
@@ -377,6 +450,7 @@ class KnowledgeService:
             KnowledgeSyncError: when the feed failed or sent a page that cannot be applied.
         """
         async with self._sync_lock:
+            await self.follow_rulebook()
             pages = 0
             changed = 0
             cursor = await self.cursor()
@@ -415,7 +489,9 @@ class KnowledgeService:
             await self._save_keywords(cursor)
             result = SyncResult(pages=pages, changed=changed, cursor=cursor, current_articles=current)
             self.sync_finished.emit(result)
-            return result
+        # The backend answered: feedback given while it could not be reached goes now.
+        await self.deliver_feedback()
+        return result
 
     async def keep_synced(self, interval: float, retry: float | None = None) -> None:
         """Sync now and then every ``interval`` seconds, forever (until cancelled).
@@ -635,16 +711,57 @@ class KnowledgeService:
         """Count one use (the answer was inserted or copied); returns the new count."""
         return await self._write(partial(self._index.record_use, article_id))
 
-    async def send_feedback(self, article_id: str, kind: FeedbackKind, note: str = "") -> None:
-        """Send feedback on an article to the knowledge editors.
+    async def send_feedback(self, article_id: str, kind: FeedbackKind, note: str = "") -> FeedbackOutcome:
+        """Send feedback on an article to the knowledge editors, keeping it until the backend has it.
+
+        The feedback is written to the profile's queue first, then the queue is delivered in order;
+        when the backend cannot be reached it stays queued and goes with the next successful sync.
+
+        Returns:
+            ``SENT`` when the backend took it, ``QUEUED`` when it waits for the link.
 
         Raises:
-            ValueError: for an unknown kind.
-            Exception: whatever the feed raises when the backend cannot be reached.
+            FeedbackRefused: for an unknown kind, or when the backend refused it for good.
         """
         if kind not in FEEDBACK_KINDS:
-            raise ValueError(tr("Knowledge", "未知的反馈类型：{kind}").format(kind=kind))
-        await self._feed.send_feedback(article_id, kind, note.strip())
+            raise FeedbackRefused(tr("Knowledge", "未知的反馈类型：{kind}").format(kind=kind))
+        recorded_at = self._clock().astimezone(UTC).isoformat()
+        seq = await self._write(
+            partial(self._index.queue_feedback, article_id, kind, note.strip(), recorded_at)
+        )
+        delivery = await self.deliver_feedback()
+        if seq in delivery.refused:
+            raise FeedbackRefused(delivery.refused[seq])
+        return FeedbackOutcome.SENT if seq in delivery.sent else FeedbackOutcome.QUEUED
+
+    async def pending_feedback(self) -> int:
+        """How much feedback waits for the backend."""
+        return len(await self._write(self._index.pending_feedback))
+
+    async def deliver_feedback(self) -> FeedbackDelivery:
+        """Send the queued feedback, oldest first, until the queue is empty or the backend is unreachable.
+
+        Feedback the backend refuses for good is dropped (and logged); anything else the feed raises
+        stops the pass and leaves the rest queued. Never raises for the feed's failures.
+        """
+        async with self._feedback_lock:
+            queue = await self._write(self._index.pending_feedback)
+            sent: list[int] = []
+            refused: dict[int, str] = {}
+            for position, entry in enumerate(queue):
+                kind: FeedbackKind = "useful" if entry.kind == "useful" else "outdated"
+                try:
+                    await self._feed.send_feedback(entry.article_id, kind, entry.note)
+                except FeedbackRefused as exc:
+                    log.warning("knowledge feedback on %s refused: %s", entry.article_id, exc)
+                    refused[entry.seq] = str(exc)
+                except Exception as exc:
+                    log.info("knowledge feedback kept for later: %s", type(exc).__name__)
+                    return FeedbackDelivery(tuple(sent), refused, len(queue) - position)
+                else:
+                    sent.append(entry.seq)
+                await self._write(partial(self._index.drop_feedback, entry.seq))
+            return FeedbackDelivery(tuple(sent), refused, 0)
 
 
 def extract_terms(text: str, vocabulary: Iterable[str], limit: int = MAX_RELATED_TERMS) -> list[str]:
@@ -695,8 +812,11 @@ __all__ = [
     "CHINA_TIME",
     "FEEDBACK_KINDS",
     "ArticleDocument",
+    "FeedbackDelivery",
     "FeedbackKind",
+    "FeedbackOutcome",
     "FeedbackRecord",
+    "FeedbackRefused",
     "KnowledgeFeed",
     "KnowledgeService",
     "KnowledgeSyncError",

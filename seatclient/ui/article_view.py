@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
 
 from seatclient.i18n import tr
 from seatclient.knowledge.model import Article, ArticleStatus
-from seatclient.knowledge.service import ArticleDocument, FeedbackKind, KnowledgeService
+from seatclient.knowledge.service import (
+    ArticleDocument,
+    FeedbackKind,
+    FeedbackOutcome,
+    FeedbackRefused,
+    KnowledgeService,
+)
 from seatclient.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -130,7 +136,7 @@ class ArticleView(QWidget):
         self.body.setObjectName("articleBody")
         self.body.setAccessibleName(tr("ArticleView", "知识正文"))
         self.body.document().setDefaultStyleSheet(BODY_STYLE_SHEET)
-        self.body.setMinimumHeight(120)
+        self.body.setMinimumHeight(80)
         self.body.anchorClicked.connect(self._on_body_anchor_clicked)
 
         self.links_label = QLabel(tr("ArticleView", "文中链接（双击或回车打开，打开前会询问）"))
@@ -390,15 +396,22 @@ class ArticleView(QWidget):
         for button in (self.useful_button, self.outdated_button):
             button.setEnabled(False)
         try:
-            await self._service.send_feedback(article_id, kind)
+            outcome = await self._service.send_feedback(article_id, kind)
+        except FeedbackRefused as exc:
+            self.status_label.setText(tr("ArticleView", "反馈未被接受：{reason}").format(reason=str(exc)))
         except Exception as exc:
-            # Offline is ordinary at a seat: say so where the person looks, not in an error box.
+            # Not even queued (the profile's disk): say so where the person looks, not in an error box.
             log.warning("knowledge feedback not sent: %s", type(exc).__name__)
             self.status_label.setText(
                 tr("ArticleView", "反馈未发送：{reason}").format(reason=str(exc) or type(exc).__name__)
             )
         else:
-            if kind == "useful":
+            if outcome is FeedbackOutcome.QUEUED:
+                # Offline is ordinary at a seat: the feedback waits on disk and goes with the next sync.
+                self.status_label.setText(
+                    tr("ArticleView", "暂时连不上后台：反馈已保存在本机，恢复连接后自动发送")
+                )
+            elif kind == "useful":
                 self.status_label.setText(tr("ArticleView", "已反馈“有用”，谢谢"))
             else:
                 self.status_label.setText(tr("ArticleView", "已反馈“已过时”，知识库管理员会核实更新"))

@@ -13,11 +13,13 @@ import html
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QItemSelection,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +35,7 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPainter, QS
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -55,6 +58,7 @@ from seatclient.knowledge.index import SearchCancelled, SearchHit, TopicCount
 from seatclient.knowledge.service import KnowledgeService, SyncResult
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.article_view import INSERT_ANSWER_SHORTCUT, ArticleView
+from seatclient.ui.knowledge_push import RELATED_SHORTCUT
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +68,12 @@ FOCUS_SEARCH_SHORTCUT = "Ctrl+K"
 KNOWLEDGE_SHORTCUTS: dict[str, str] = {
     "knowledge.search": FOCUS_SEARCH_SHORTCUT,
     "knowledge.insert_answer": INSERT_ANSWER_SHORTCUT,
+    "knowledge.related": RELATED_SHORTCUT,
 }
-"""The knowledge actions and their default keys, for ``config.DEFAULT_SHORTCUTS``."""
+"""The knowledge actions and their default keys, for ``config.DEFAULT_SHORTCUTS``.
+
+``knowledge.related`` belongs to the related articles under the form (``KnowledgePush``).
+"""
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 30
@@ -232,6 +240,9 @@ class KnowledgePanel(QWidget):
         self._generation = 0
         self._search_task: asyncio.Task[Any] | None = None
         self._browse_loaded = False
+        self._requested_article: str | None = None
+        # The day the hits shown were found on: after midnight some may have expired.
+        self._results_day: date | None = None
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("knowledgeSearch")
@@ -270,6 +281,8 @@ class KnowledgePanel(QWidget):
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.setMouseTracking(True)
         self.results_view.selectionModel().currentChanged.connect(self._on_result_current_changed)
+        # A screen reader (AT-SPI) selects a hit without moving the current index: open it too.
+        self.results_view.selectionModel().selectionChanged.connect(self._on_result_selection_changed)
         self.results_view.clicked.connect(self._on_result_clicked)
 
         self.browse_tree = QTreeWidget()
@@ -287,6 +300,10 @@ class KnowledgePanel(QWidget):
         browse_split.addWidget(self.browse_tree)
         browse_split.addWidget(self.browse_list)
         browse_split.setChildrenCollapsible(False)
+        # The panel shares its column with the scripts: small minimums let the window fit a 900-pixel
+        # screen, and the splitters hand out the room there is.
+        for view in (self.browse_tree, self.browse_list):
+            view.setMinimumHeight(48)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("knowledgeTabs")
@@ -338,6 +355,8 @@ class KnowledgePanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        # Until an article is chosen the view below is empty: the hits get its room meanwhile.
+        self.article_view.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -375,6 +394,7 @@ class KnowledgePanel(QWidget):
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected, ready to type over."""
+        self.reveal()
         self.tabs.setCurrentIndex(0)
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
@@ -398,7 +418,8 @@ class KnowledgePanel(QWidget):
             tr("KnowledgePanel", "知识库已同步，现行知识 {count} 条").format(count=result.current_articles)
         )
         self._tasks.spawn(self.reload_browse(), key="knowledge.browse", if_running="cancel")
-        if result.changed and self.search_edit.text().strip():
+        stale = result.changed or self._results_day != self._service.today()
+        if stale and self.search_edit.text().strip():
             self._start_search()
 
     def _on_sync_failed(self, error: Exception) -> None:
@@ -417,6 +438,8 @@ class KnowledgePanel(QWidget):
         organisations = await self._service.organisations()
         self._fill_filters(tree, organisations)
         self._fill_browse_tree(tree, organisations)
+        # The list was read before the base changed: it may hold a withdrawn or expired article.
+        self.browse_list.clear()
 
     # Filters --------------------------------------------------------------------------------------
     def _fill_filters(self, tree: list[TopicCount], organisations: list[TopicCount]) -> None:
@@ -512,6 +535,7 @@ class KnowledgePanel(QWidget):
         if generation != self._generation or query != self.search_edit.text().strip():
             return False
         self.results_model.set_hits(query, hits)
+        self._results_day = self._service.today()
         self.tabs.setCurrentIndex(0)
         self._show_status_for(query)
         return True
@@ -554,6 +578,11 @@ class KnowledgePanel(QWidget):
         if current.isValid():
             self._open_index(current)
 
+    def _on_result_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes and indexes[0].data(ARTICLE_ID_ROLE) != self._requested_article:
+            self._open_index(indexes[0])
+
     def _on_result_clicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.data(ARTICLE_ID_ROLE) != self.article_view.article_id:
             self._open_index(index)
@@ -563,8 +592,27 @@ class KnowledgePanel(QWidget):
         if isinstance(article_id, str):
             self.open_article(article_id)
 
+    def reveal(self) -> None:
+        """Bring the region holding the panel to the front (shown, before the docks it shares a place with).
+
+        The keyboard focus stays where it is.
+        """
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.show()
+            parent.raise_()
+
+    def show_pushed_article(self, article_id: str) -> None:
+        """Show an article chosen in the related articles: the panel comes forward, the focus stays."""
+        self.reveal()
+        self.open_article(article_id)
+
     def open_article(self, article_id: str) -> None:
         """Show an article in the view below (from a hit, the browse list, or the related articles)."""
+        self._requested_article = article_id
+        self.article_view.setVisible(True)
         self.article_view.show_article(article_id)
 
     # Browsing -------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from seatclient.api.models import SeatState, ServerEvent
 from seatclient.floor import FloorState
 from seatclient.knowledge.index import KnowledgeIndex
 from seatclient.knowledge.model import load_demo_base
+from seatclient.knowledge.service import FeedbackRefused
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,8 @@ async def test_knowledge_syncs_through_the_http_feed_into_the_index(hall: MockSe
             published = sum(1 for article in demo if article.status.value == "published")
             count = sum(1 for article in demo if index.get_article(article.id) is not None)
         await feed.send_feedback(demo[0].id, "outdated", "电话号码已变更")
-        with pytest.raises(BackendError) as unknown:
+        # An unknown article is refused for good (not "try again later"): the backend's 404.
+        with pytest.raises(FeedbackRefused) as unknown:
             await feed.send_feedback("no-such-article", "useful", "")
         with pytest.raises(BackendError) as bad_cursor:
             await feed.fetch_changes("not-a-cursor", 7)
@@ -155,7 +157,9 @@ async def test_knowledge_syncs_through_the_http_feed_into_the_index(hall: MockSe
     assert final.upserts == () and final.withdrawn == () and not final.has_more
     assert stored == demo[0]
     assert count == published
-    assert unknown.value.status == 404
+    cause = unknown.value.__cause__
+    assert isinstance(cause, BackendError) and cause.status == 404
+    assert "no-such-article" in str(unknown.value)
     assert bad_cursor.value.status == 422 and "cursor" in bad_cursor.value.field_errors
     received = httpx.get(f"{hall.url}/mock/knowledge/feedback", timeout=5).json()
     assert received[-1]["article_id"] == demo[0].id and received[-1]["kind"] == "outdated"

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from support.waiting import until
 
 from seatclient.knowledge import Article, KnowledgeIndex, load_default_synonyms, load_demo_base, serve_changes
-from seatclient.knowledge.service import CHINA_TIME, KnowledgeService, LocalDemoFeed
+from seatclient.knowledge.service import CHINA_TIME, FeedbackRefused, KnowledgeService, LocalDemoFeed
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.article_view import ArticleView
 
@@ -237,9 +237,27 @@ async def test_feedback_is_sent_and_a_failure_is_said_in_place(
         view = await shown_view(qtbot, setup)
         await view.load_article("HZKB-0001")
         view.outdated_button.click()
-        await until(lambda: view.status_label.text().startswith("反馈未发送"), what="the failure")
-        assert view.status_label.text() == "反馈未发送：网络不可达"
+        await until(lambda: view.status_label.text().startswith("暂时连不上后台"), what="the queued notice")
+        assert view.status_label.text() == "暂时连不上后台：反馈已保存在本机，恢复连接后自动发送"
         assert view.outdated_button.isEnabled()
+        assert await setup.service.pending_feedback() == 1
+        # The link is back: the next sync delivers what waited.
+        setup.service.set_feed(setup.feed)
+        await setup.service.sync()
+        assert [(f.article_id, f.kind) for f in setup.feed.feedback] == [("HZKB-0001", "outdated")]
+        assert await setup.service.pending_feedback() == 0
+
+    class Refusing(LocalDemoFeed):
+        async def send_feedback(self, article_id: str, kind: Any, note: str) -> None:
+            raise FeedbackRefused("知识库中没有编号为 HZKB-0001 的知识")
+
+    async with synced(tmp_path / "refused", synced_index_file, feed=Refusing([])) as setup:
+        view = await shown_view(qtbot, setup)
+        await view.load_article("HZKB-0001")
+        view.useful_button.click()
+        await until(lambda: view.status_label.text().startswith("反馈未被接受"), what="the refusal")
+        assert view.status_label.text() == "反馈未被接受：知识库中没有编号为 HZKB-0001 的知识"
+        assert await setup.service.pending_feedback() == 0
 
 
 @pytest.mark.asyncio

@@ -9,7 +9,7 @@ import shutil
 import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,11 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLineEdit, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 from support.waiting import until
 
-from seatclient.knowledge import KnowledgeIndex, load_default_synonyms, serve_changes
+from seatclient.knowledge import Article, KnowledgeIndex, load_default_synonyms, serve_changes
 from seatclient.knowledge.service import CHINA_TIME, KnowledgeService, LocalDemoFeed
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.knowledge_panel import (
@@ -237,6 +237,8 @@ async def test_choosing_a_hit_opens_it_and_the_keys_insert_the_answer(
         inserted: list[tuple[str, str]] = []
         panel.insert_answer_requested.connect(lambda article_id, text: inserted.append((article_id, text)))
         assert not panel.article_view.insert_answer_action.isEnabled()
+        # Nothing chosen yet: the empty article view gives its room to the hits.
+        assert not panel.article_view.isVisible()
         panel.search_edit.setFocus()
         commit_text(panel.search_edit, "租房提取")
         await until(lambda: panel.results_model.query == "租房提取", what="hits")
@@ -246,6 +248,7 @@ async def test_choosing_a_hit_opens_it_and_the_keys_insert_the_answer(
         assert panel.results_view.hasFocus()
         await until(lambda: panel.article_view.article_id == "HZKB-0001", what="the article")
         assert panel.article_view.title_label.text() == "租房提取住房公积金办理指南"
+        assert panel.article_view.isVisible()
         qtbot.keyClick(
             panel.results_view,
             Qt.Key.Key_I,
@@ -358,11 +361,213 @@ async def test_a_deleted_panel_is_no_longer_told_about_syncs(
 ) -> None:
     async with synced_service(tmp_path, synced_index_file) as setup:
         panel = KnowledgePanel(setup.service, setup.tasks)
+        push = KnowledgePush(setup.service, setup.tasks)
+        push.set_context(FUND_SENTENCE)
         service = setup.service
         service.sync_failed.emit(ConnectionError("x"))
         assert panel.sync_label.text() == "知识库暂未同步，检索使用本机已有内容"
         shiboken6.delete(panel)
+        shiboken6.delete(push)
         with caplog.at_level(logging.ERROR):
             service.sync_failed.emit(ConnectionError("x"))
             await service.sync()
         assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.mark.asyncio
+async def test_the_related_list_is_reached_by_its_key_and_left_with_esc(
+    qtbot: QtBot, tmp_path: Path, synced_index_file: Path, artifacts_dir: Path
+) -> None:
+    async with synced_service(tmp_path, synced_index_file) as setup:
+        _window, content, push = await form_with_push(qtbot, setup)
+        assert push.focus_list_action.shortcut().toString() == "Ctrl+Shift+K"
+        opened: list[str] = []
+        push.open_requested.connect(opened.append)
+        # Nothing listed yet: the key leaves the person where they type.
+        qtbot.keyClick(content, Qt.Key.Key_K, CTRL_SHIFT)
+        assert QApplication.focusWidget() is content and not push.keyboard_active
+
+        commit_text(content, FUND_SENTENCE)
+        push.set_context(content.text())
+        await until(lambda: push.list_widget.count() == 5, what="five related articles")
+        assert push.status_label.text() == "根据工单内容推荐：点击查看，或按 Ctrl+Shift+K 选择"
+        ids = push.article_ids()
+        qtbot.keyClick(content, Qt.Key.Key_K, CTRL_SHIFT)
+        assert QApplication.focusWidget() is push.list_widget
+        assert push.list_widget.currentRow() == 0
+        qtbot.keyClick(push.list_widget, Qt.Key.Key_Down)
+        assert push.list_widget.currentRow() == 1
+        assert [item.text() for item in push.list_widget.selectedItems()] == [titles_of(push)[1]]
+        await asyncio.sleep(0.05)
+        assert _window.grab().save(str(artifacts_dir / "knowledge_push_keyboard.png"))
+        qtbot.keyClick(push.list_widget, Qt.Key.Key_Return)
+        assert opened == [ids[1]]
+        assert QApplication.focusWidget() is push.list_widget
+
+        qtbot.keyClick(push.list_widget, Qt.Key.Key_Escape)
+        assert QApplication.focusWidget() is content
+        assert not push.keyboard_active and push.list_widget.selectedItems() == []
+        # Back to typing: a new list arrives and the focus stays in the form.
+        content.clear()
+        commit_text(content, "护照过期了怎么办")
+        push.set_context(content.text())
+        await until(lambda: "护照丢了怎么办" in titles_of(push), what="passport articles")
+        assert QApplication.focusWidget() is content and content.text() == "护照过期了怎么办"
+
+
+@pytest.mark.asyncio
+async def test_clicking_away_from_the_related_list_restores_its_manners(
+    qtbot: QtBot, tmp_path: Path, synced_index_file: Path
+) -> None:
+    async with synced_service(tmp_path, synced_index_file) as setup:
+        _window, content, push = await form_with_push(qtbot, setup)
+        commit_text(content, FUND_SENTENCE)
+        push.set_context(content.text())
+        await until(lambda: push.list_widget.count() == 5, what="five related articles")
+        assert push.enter_list()
+        assert push.list_widget.hasFocus()
+        qtbot.mouseClick(content, Qt.MouseButton.LeftButton)
+        assert content.hasFocus()
+        assert push.list_widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+        # While in the list, an emptied context gives the focus back to the form.
+        assert push.enter_list()
+        push.set_context("")
+        assert content.hasFocus() and push.list_widget.count() == 0
+
+
+@pytest.mark.asyncio
+async def test_an_article_from_the_related_list_brings_the_knowledge_region_forward(
+    qtbot: QtBot, tmp_path: Path, synced_index_file: Path
+) -> None:
+    async with synced_service(tmp_path, synced_index_file) as setup:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        field = QLineEdit()
+        window.setCentralWidget(field)
+        panel = KnowledgePanel(setup.service, setup.tasks)
+        knowledge_dock = QDockWidget("知识库")
+        knowledge_dock.setWidget(panel)
+        other_dock = QDockWidget("派单")
+        other_dock.setWidget(QWidget())
+        for dock in (knowledge_dock, other_dock):
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.tabifyDockWidget(knowledge_dock, other_dock)
+        window.resize(900, 700)
+        window.show()
+        other_dock.raise_()
+        field.setFocus()
+        # A dock tabbed behind another stays "visible"; nothing of it is on screen.
+        await until(lambda: knowledge_dock.visibleRegion().isEmpty(), what="the knowledge region behind")
+        panel.show_pushed_article("HZKB-0001")
+        await until(
+            lambda: not knowledge_dock.visibleRegion().isEmpty(), what="the knowledge region in front"
+        )
+        assert other_dock.visibleRegion().isEmpty()
+        await until(lambda: panel.article_view.article_id == "HZKB-0001", what="the article")
+        assert field.hasFocus()
+
+
+@pytest.mark.asyncio
+async def test_a_withdrawn_article_leaves_every_list_after_the_sync(
+    qtbot: QtBot, tmp_path: Path, synced_index_file: Path
+) -> None:
+    async with synced_service(tmp_path, synced_index_file) as setup:
+        panel = await shown_panel(qtbot, setup)
+        push = KnowledgePush(setup.service, setup.tasks, debounce_ms=20)
+        qtbot.addWidget(push)
+        units = panel.browse_tree.topLevelItem(1)
+        fund_centre = next(
+            units.child(row)
+            for row in range(units.childCount())
+            if units.child(row).text(0).startswith("杭州住房公积金")
+        )
+        count_before = fund_centre.text(0)
+        assert count_before.startswith("杭州住房公积金管理中心（")
+        panel.browse_tree.setCurrentItem(fund_centre)
+        await until(lambda: "HZKB-0001" in browse_ids(panel), what="the unit's articles")
+        commit_text(panel.search_edit, "租房提取")
+        await until(lambda: panel.results_model.query == "租房提取", what="hits")
+        assert panel.results_model.hits[0].article_id == "HZKB-0001"
+        push.set_context(FUND_SENTENCE)
+        await until(lambda: "HZKB-0001" in push.article_ids(), what="the related articles")
+
+        feed = setup.service.feed
+        assert isinstance(feed, LocalDemoFeed)
+        feed.withdraw("HZKB-0001", updated_at=datetime(2030, 1, 1, tzinfo=CHINA_TIME))
+        result = await setup.service.sync()
+        assert result.changed == 1
+        await until(
+            lambda: "HZKB-0001" not in [hit.article_id for hit in panel.results_model.hits],
+            what="the search shown again without it",
+        )
+        assert panel.results_model.query == "租房提取"
+        await until(
+            lambda: push.article_ids() and "HZKB-0001" not in push.article_ids(), what="push refreshed"
+        )
+        await until(lambda: "HZKB-0001" not in browse_ids(panel), what="the browse list emptied")
+        # The tree's count went down by one.
+        units = panel.browse_tree.topLevelItem(1)
+        labels = [units.child(row).text(0) for row in range(units.childCount())]
+        before = int(count_before.rsplit("（", 1)[1].rstrip("）"))
+        assert f"杭州住房公积金管理中心（{before - 1}）" in labels
+
+
+def browse_ids(panel: KnowledgePanel) -> list[str]:
+    return [
+        str(panel.browse_list.item(row).data(ARTICLE_ID_ROLE)) for row in range(panel.browse_list.count())
+    ]
+
+
+@pytest.mark.asyncio
+async def test_after_midnight_an_expired_article_leaves_the_lists_with_the_next_sync(
+    qtbot: QtBot, tmp_path: Path, synced_index_file: Path
+) -> None:
+    errors: list[BaseException] = []
+    shutil.copyfile(synced_index_file, tmp_path / "knowledge.sqlite")
+    now = [NOW]
+    feed = LocalDemoFeed()
+    notice = Article.model_validate(
+        {
+            "id": "TEST-EXPIRING",
+            "title": "临时停车场开放通知",
+            "body": "<p>国庆期间临时停车场开放至11月1日。</p>",
+            "organisation": "杭州市测试局",
+            "topic": {"class": "交通运输", "item": "其他"},
+            "keywords": ["临时停车场"],
+            "effective_from": "2025-10-01",
+            "expires_on": "2025-11-01",
+            "updated_at": "2030-01-01T00:00:00+00:00",
+            "version": 1,
+        }
+    )
+    feed.publish(notice)
+    index = KnowledgeIndex(tmp_path / "knowledge.sqlite", load_default_synonyms())
+    service = KnowledgeService(index, feed, lambda: now[0], synonyms=load_default_synonyms())
+    tasks = BackgroundTasks(errors.append)
+    try:
+        assert (await service.sync()).changed == 1
+        panel = await shown_panel(qtbot, Setup(service, tasks, errors))
+        push = KnowledgePush(service, tasks, debounce_ms=20)
+        qtbot.addWidget(push)
+        commit_text(panel.search_edit, "临时停车场")
+        await until(lambda: panel.results_model.query == "临时停车场", what="hits")
+        assert [hit.article_id for hit in panel.results_model.hits] == ["TEST-EXPIRING"]
+        push.set_context("请问临时停车场开到什么时候")
+        await until(lambda: push.article_ids()[:1] == ["TEST-EXPIRING"], what="the related article")
+
+        # Midnight passes; the next regular sync changes nothing, yet the lists are read again.
+        now[0] = NOW + timedelta(days=1)
+        assert (await service.sync()).changed == 0
+        await until(lambda: panel.results_model.hits == [], what="the expired hit gone")
+        assert panel.status_label.text() == "没有找到与“临时停车场”相关的现行知识"
+        await until(
+            lambda: bool(push.article_ids()) and "TEST-EXPIRING" not in push.article_ids(),
+            what="the expired related article gone",
+        )
+    finally:
+        await tasks.cancel_all()
+        await service.close()
+    assert errors == []

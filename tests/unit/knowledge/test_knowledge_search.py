@@ -291,3 +291,14 @@ def test_cancelling_from_another_thread_interrupts_a_running_query(
         monkeypatch.setattr(index, "_run_stage", cancel_then_run)
         with pytest.raises(SearchCancelled):
             index.search("护照", today=TODAY, cancel=token, limit=200)
+
+
+def test_a_cut_snippet_says_so_and_never_ends_on_an_opening_quote(tmp_path: Path) -> None:
+    body = "<p>" + "办" * 71 + "“浙里办”查询进度。</p>"
+    with open_index(tmp_path, [make_article("CUT", "进度查询指南", body)]) as index:
+        # A title match marks nothing in the body: the snippet is the body's start, cut before the quote.
+        (hit,) = index.search("进度查询", today=TODAY)
+        assert hit.snippet == "办" * 71 + "…"
+        assert hit.snippet_spans == ()
+        (hit,) = index.search("浙里办", today=TODAY)
+        assert hit.snippet.endswith("查询进度。") and "【浙里办】" in hit.marked_snippet()
