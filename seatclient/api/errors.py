@@ -32,12 +32,20 @@ class BackendError(Exception):
         kind: which failure it was.
         status: the HTTP status, when an answer arrived.
         body: the backend's error body, when it sent one.
+        retry_after: the answer's ``Retry-After`` header as sent (seconds or an HTTP date), if any.
     """
 
-    def __init__(self, kind: ErrorKind, status: int | None = None, body: ErrorBody | None = None) -> None:
+    def __init__(
+        self,
+        kind: ErrorKind,
+        status: int | None = None,
+        body: ErrorBody | None = None,
+        retry_after: str | None = None,
+    ) -> None:
         self.kind = kind
         self.status = status
         self.body = body
+        self.retry_after = retry_after
         super().__init__(f"{kind.value} (HTTP {status})" if status else kind.value)
 
     @property
@@ -104,8 +112,9 @@ def classify_response(response: httpx.Response) -> BackendError:
         body = None
     status = response.status_code
     code = body.code if body else ""
+    retry_after = response.headers.get("Retry-After")
     if status >= 500:
-        return BackendError(ErrorKind.SERVER_ERROR, status, body)
+        return BackendError(ErrorKind.SERVER_ERROR, status, body, retry_after)
     if code == "invalid_credentials":
         return BackendError(ErrorKind.INVALID_CREDENTIALS, status, body)
     if code == "seat_taken":
@@ -113,5 +122,5 @@ def classify_response(response: httpx.Response) -> BackendError:
     if status == 401:
         return BackendError(ErrorKind.SESSION_EXPIRED, status, body)
     if body is None:
-        return BackendError(ErrorKind.PROTOCOL, status, None)
-    return BackendError(ErrorKind.REJECTED, status, body)
+        return BackendError(ErrorKind.PROTOCOL, status, None, retry_after)
+    return BackendError(ErrorKind.REJECTED, status, body, retry_after)

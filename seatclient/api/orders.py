@@ -15,7 +15,9 @@ class ApiOrderSender:
     """Implements the outbox's ``OrderSender`` against the backend contract.
 
     The idempotency key goes out as ``Idempotency-Key``, so a resend after a lost answer (or a
-    restart) gets the first answer back instead of registering the order twice.
+    restart) gets the first answer back instead of registering the order twice. A busy backend's
+    ``Retry-After`` (on a 429 or 503) travels on the ``BackendError`` (``retry_after``); the outbox
+    waits at least that long before the next attempt.
 
     Args:
         client: the signed-in backend client.

@@ -87,12 +87,18 @@ class Session:
 
 @dataclass
 class Failure:
-    """An injected fault: the next ``count`` requests under ``path_prefix`` wait ``delay`` s, then fail with ``status``."""
+    """An injected fault: the next ``count`` requests under ``path_prefix`` wait ``delay`` s, then fail with ``status``.
+
+    ``retry_after``, when set, is sent as the failure's ``Retry-After`` header (seconds or an HTTP date);
+    ``fields`` names refused fields (field → problem), as a 422 of the real backend does.
+    """
 
     path_prefix: str
     status: int | None
     count: int
     delay: float = 0.0
+    retry_after: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def bundle_version(files: dict[str, Any]) -> str:

@@ -7,9 +7,11 @@ moves entries between states.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -80,6 +82,8 @@ class Failure:
         status: the HTTP status, when an answer arrived.
         message: the backend's message (or the exception's text for an internal error); may be "".
         field_errors: field key → problem, as the backend named them (for a 422).
+        retry_after: seconds the backend asked to wait before the next attempt (``Retry-After``),
+            for a transient failure that carried one.
     """
 
     kind: FailureKind
@@ -87,16 +91,54 @@ class Failure:
     status: int | None = None
     message: str = ""
     field_errors: Mapping[str, str] = field(default_factory=dict)
+    retry_after: float | None = None
 
 
-def classify_failure(error: BaseException) -> Failure:
+MAX_RETRY_AFTER = 3600.0
+"""The longest ``Retry-After`` wait honoured (seconds): a mistaken header must not stall the orders
+for days; the connection coming back (``Outbox.wake``) ends the wait earlier anyway."""
+
+_DELTA_SECONDS = re.compile(r"^\s*(\d+)\s*$")
+
+
+def parse_retry_after(header: str | None, now: datetime) -> float | None:
+    """Read a ``Retry-After`` header (RFC 9110 §10.2.3): delay-seconds or an HTTP date.
+
+    Args:
+        header: the header's text, or ``None`` when the answer had none.
+        now: the current time (aware), to turn a date into seconds.
+
+    Returns:
+        The seconds to wait, between 0 and ``MAX_RETRY_AFTER``; ``None`` when there is no header
+        or it cannot be read (then the ordinary backoff applies).
+    """
+    if header is None:
+        return None
+    match = _DELTA_SECONDS.match(header)
+    if match is not None:
+        return min(float(match.group(1)), MAX_RETRY_AFTER)
+    try:
+        moment = parsedate_to_datetime(header.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        # RFC 9110 dates are always GMT; email.utils gives a naive value for "-0000".
+        moment = moment.replace(tzinfo=UTC)
+    return min(max(0.0, (moment - now).total_seconds()), MAX_RETRY_AFTER)
+
+
+def classify_failure(error: BaseException, now: datetime | None = None) -> Failure:
     """Decide what a send's exception means for the entry.
 
     Unreachable, timeout, TLS failures and 5xx are transient (TLS included: a hall's proxy or
     certificate is fixed by IT staff while the orders wait). 408, 425, 429 and a 409
     ``idempotency_in_progress`` are transient too. An expired session blocks the whole outbox.
     Any other 4xx is a rejection. An unreadable answer or any non-``BackendError`` exception is a
-    failure needing a person.
+    failure needing a person. A transient failure keeps the backend's ``Retry-After`` in seconds.
+
+    Args:
+        error: what the send raised.
+        now: the current time (aware), for a ``Retry-After`` given as a date; the UTC clock when ``None``.
     """
     if not isinstance(error, BackendError):
         return Failure(FailureKind.FAILED, INTERNAL_ERROR, None, f"{type(error).__name__}: {error}")
@@ -114,7 +156,43 @@ def classify_failure(error: BaseException) -> Failure:
         kind = FailureKind.REJECTED
     else:
         kind = FailureKind.FAILED
-    return Failure(kind, error.kind.value, error.status, message, dict(error.field_errors))
+    retry_after = (
+        parse_retry_after(error.retry_after, now or datetime.now(UTC))
+        if kind is FailureKind.TRANSIENT
+        else None
+    )
+    return Failure(kind, error.kind.value, error.status, message, dict(error.field_errors), retry_after)
+
+
+REVISION_SEPARATOR = "#r"
+"""Joins an idempotency key and its revision number: ``order:1001:call-7#r2``."""
+
+_REVISION = re.compile(r"^(?P<base>.+)#r(?P<number>[2-9]|[1-9]\d+)$")
+
+
+def split_revision(idempotency_key: str) -> tuple[str, int]:
+    """Split a key into its base and revision: ``order:1001:c7#r3`` → (``order:1001:c7``, 3).
+
+    A key without a revision suffix is revision 1 (the first submission).
+    """
+    match = _REVISION.match(idempotency_key)
+    if match is None:
+        return idempotency_key, 1
+    return match.group("base"), int(match.group("number"))
+
+
+def revision_key(base_key: str, revision: int) -> str:
+    """The idempotency key of revision ``revision`` of a submission (1 is the base key itself).
+
+    A corrected order goes out under a new key, so the backend does not answer it with the
+    refusal it stored for the earlier key.
+
+    Raises:
+        ValueError: ``revision`` is below 1.
+    """
+    if revision < 1:
+        raise ValueError("revisions count from 1")
+    return base_key if revision == 1 else f"{base_key}{REVISION_SEPARATOR}{revision}"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,13 @@ Retries
     global (the backend is down for everyone, so the outbox waits, then tries one entry) and
     per entry (one entry failing again waits longer). ``wake()`` (the connection is back, the
     person signed in again) ends every wait. An expired session pauses the outbox until ``wake()``.
+    When the backend says how long to wait (``Retry-After`` on a 429 or 503), the next attempt
+    waits at least that long, both globally and for that entry (up to ``MAX_RETRY_AFTER``).
+
+Corrections
+    A rejected entry is never sent again. The corrected command goes out as a new *revision*
+    (``enqueue_revision``): a new key derived from the old one (``key#r2``), so the backend does
+    not replay the refusal it stored for the old key, and the rejection counts as dealt with.
 
 Exactly once
     The key is stored with the entry and sent on every attempt, including after a restart: an
@@ -50,6 +57,8 @@ from seatclient.outbox.model import (
     PauseReason,
     RetryPolicy,
     classify_failure,
+    revision_key,
+    split_revision,
 )
 from seatclient.outbox.store import OutboxStore
 
@@ -192,6 +201,48 @@ class Outbox:
         self._announce(entry)
         return entry
 
+    def latest_revision(self, base_key: str) -> OutboxEntry | None:
+        """The newest stored revision of a submission (``base_key``, ``base_key#r2``, ...), or ``None``."""
+        latest: OutboxEntry | None = None
+        revision = 1
+        while (found := self._store.by_key(revision_key(base_key, revision))) is not None:
+            latest = found
+            revision += 1
+        return latest if latest is not None and latest.owner == self._owner else None
+
+    def enqueue_revision(
+        self, kind: str, payload: Mapping[str, Any], base_key: str, *, lane: str | None = None
+    ) -> OutboxEntry:
+        """Submit a command that may be a correction of one the backend rejected.
+
+        The first submission goes out under ``base_key``. When the newest revision was rejected,
+        the command is stored under the next revision's key (``base_key#r2``, ``#r3``, ...) and
+        the rejection is acknowledged (it no longer needs attention). Otherwise the newest key is
+        used again, so a double press stores the command once.
+
+        Args:
+            kind: what the command is.
+            payload: the JSON body.
+            base_key: the key of the first submission, e.g. ``order:<job number>:<call id>``.
+            lane: as for ``enqueue``.
+
+        Raises:
+            DuplicateKeyError: the newest revision is pending, delivered or failed with different
+                content (the command was submitted already).
+            ValueError: the payload is not JSON.
+        """
+        latest = self.latest_revision(base_key)
+        if latest is None:
+            return self.enqueue(kind, payload, idempotency_key=base_key, lane=lane)
+        if latest.state is not EntryState.REJECTED:
+            return self.enqueue(kind, payload, idempotency_key=latest.idempotency_key, lane=lane)
+        _, number = split_revision(latest.idempotency_key)
+        entry = self.enqueue(kind, payload, idempotency_key=revision_key(base_key, number + 1), lane=lane)
+        log.info("outbox: entry %d corrects rejected entry %d", entry.id, latest.id)
+        if not latest.acknowledged:
+            self.acknowledge(latest.id)
+        return entry
+
     def wake(self) -> None:
         """End every wait now: the connection came back, or the person signed in again."""
         self._paused = None
@@ -327,7 +378,7 @@ class Outbox:
             raise
         except Exception as error:
             self._sending_id = None
-            self._record_failure(sending, classify_failure(error), error)
+            self._record_failure(sending, classify_failure(error, self._wall_clock()), error)
             return
         self._sending_id = None
         delivered = self._store.mark_delivered(sending.id, _json_safe_ack(ack), self._wall_clock())
@@ -348,6 +399,10 @@ class Outbox:
             now, wall = self._clock(), self._wall_clock()
             entry_delay = self._policy.delay(entry.attempts, self._random)
             pause = self._policy.delay(self._consecutive_failures, self._random)
+            if failure.retry_after is not None:
+                # The backend said when it can take requests again: earlier tries only add load.
+                entry_delay = max(entry_delay, failure.retry_after)
+                pause = max(pause, failure.retry_after)
             self._due[entry.id] = now + entry_delay
             self._hold_until = now + pause
             self._retry_at = wall + timedelta(seconds=pause)
