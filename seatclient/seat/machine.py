@@ -337,6 +337,50 @@ class StartConference(Request):
 
 
 @dataclass(frozen=True)
+class CompleteTransfer(Request):
+    """Leave the caller with the consulted party (完成转接); the call leaves this seat for its wrap-up."""
+
+    @classmethod
+    def label(cls) -> str:
+        """Return the button text."""
+        return tr("SeatRequest", "完成转接")
+
+
+@dataclass(frozen=True)
+class BlindTransfer(Request):
+    """Hand the caller to a target without consulting first (直接转接); the call leaves this seat.
+
+    Attributes:
+        target: the target's id (a specialist seat, another hotline, a unit's number).
+    """
+
+    target: str
+
+    @classmethod
+    def label(cls) -> str:
+        """Return the button text."""
+        return tr("SeatRequest", "直接转接")
+
+
+@dataclass(frozen=True)
+class EmergencyTransfer(Request):
+    """Bridge the caller to an emergency line (紧急转接 110 / 119 / 120 / 122); the call leaves this seat.
+
+    Any consulted party is dropped first: an emergency does not wait for a consultation to end.
+
+    Attributes:
+        line: the emergency line, e.g. ``110``.
+    """
+
+    line: str
+
+    @classmethod
+    def label(cls) -> str:
+        """Return the button text."""
+        return tr("SeatRequest", "紧急转接")
+
+
+@dataclass(frozen=True)
 class EndWrapUp(Request):
     """Finish wrap-up (结束话后整理); a pending next state is applied now."""
 
@@ -418,6 +462,13 @@ REQUEST_KINDS: tuple[type[Request], ...] = (
     OrderSaved,
 )
 """Every request kind, in the order a refusal lists what is possible."""
+
+TRANSFER_REQUEST_KINDS: tuple[type[Request], ...] = (CompleteTransfer, BlindTransfer, EmergencyTransfer)
+"""The requests that hand the call to someone else; ``allowed_transfers`` says which are possible.
+
+They are kept out of ``REQUEST_KINDS`` so a refusal's list of what is possible stays short: the
+transfer controls have their own region in the call panel.
+"""
 
 
 # --------------------------------------------------------------------------------------------- facts
@@ -620,6 +671,29 @@ class JoinConference(Effect):
 
 
 @dataclass(frozen=True)
+class TransferCall(Effect):
+    """Join the caller with the consulted party and release the agent's legs (完成转接)."""
+
+    call_id: str
+
+
+@dataclass(frozen=True)
+class BlindTransferCall(Effect):
+    """Hand the caller's leg to ``target`` without a consultation and release the agent."""
+
+    call_id: str
+    target: str
+
+
+@dataclass(frozen=True)
+class BridgeEmergency(Effect):
+    """Bridge the caller to the emergency ``line`` with the handoff packet and release the agent."""
+
+    call_id: str
+    line: str
+
+
+@dataclass(frozen=True)
 class StartWrapUpTimer(Effect):
     """Fire ``WrapUpExpired(call_id)`` at ``deadline``, replacing any earlier timer of the call."""
 
@@ -791,6 +865,20 @@ def allowed_requests(snapshot: SeatSnapshot, now: datetime, rules: SeatRules) ->
         ):
             allowed.append(kind)
     return allowed
+
+
+def allowed_transfers(snapshot: SeatSnapshot, now: datetime, rules: SeatRules) -> list[type[Request]]:
+    """Return the transfer request kinds (``TRANSFER_REQUEST_KINDS``) that would be accepted now."""
+    probes: dict[type[Request], Request] = {
+        CompleteTransfer: CompleteTransfer(),
+        BlindTransfer: BlindTransfer("—"),
+        EmergencyTransfer: EmergencyTransfer("110"),
+    }
+    return [
+        kind
+        for kind in TRANSFER_REQUEST_KINDS
+        if isinstance(_decide_core(snapshot, probes[kind], now, rules), Accepted)
+    ]
 
 
 def apply_fact(snapshot: SeatSnapshot, fact: Fact, now: datetime, rules: SeatRules) -> SeatSnapshot:
@@ -1015,6 +1103,53 @@ def _start_conference(
     return replace(s, state=SeatState.CONFERENCE, since=now)
 
 
+def _complete_transfer(
+    s: SeatSnapshot, _: CompleteTransfer, now: datetime, rules: SeatRules, step: _Step
+) -> SeatSnapshot | _Why:
+    if s.state not in (SeatState.CONSULTING, SeatState.CONFERENCE) or s.call_id is None:
+        return _Why(
+            RefusalCode.not_consulting,
+            tr("SeatMachine", "请先咨询转接对象，对方接通后才能完成转接。"),
+        )
+    step.add(TransferCall(s.call_id))
+    return _start_wrap_up(s, now, rules, step)
+
+
+def _blind_transfer(
+    s: SeatSnapshot, request: BlindTransfer, now: datetime, rules: SeatRules, step: _Step
+) -> SeatSnapshot | _Why:
+    if s.state in (SeatState.CONSULTING, SeatState.CONFERENCE):
+        return _Why(
+            RefusalCode.wrong_state,
+            tr("SeatMachine", "正在“{state}”：请完成转接，或结束咨询后再直接转接。").format(
+                state=state_label(s.state)
+            ),
+        )
+    if s.state not in (SeatState.TALKING, SeatState.HELD) or s.call_id is None:
+        return _no_call_for(s, BlindTransfer.label())
+    target = request.target.strip()
+    if not target:
+        return _Why(
+            RefusalCode.empty_target, tr("SeatMachine", "请选择转接对象（专席、承办单位或其他热线）。")
+        )
+    step.add(BlindTransferCall(s.call_id, target))
+    return _start_wrap_up(s, now, rules, step)
+
+
+def _emergency_transfer(
+    s: SeatSnapshot, request: EmergencyTransfer, now: datetime, rules: SeatRules, step: _Step
+) -> SeatSnapshot | _Why:
+    if s.state not in CALL_STATES or s.call_id is None:
+        return _no_call_for(s, EmergencyTransfer.label())
+    line = request.line.strip()
+    if not line:
+        return _Why(RefusalCode.empty_target, tr("SeatMachine", "请选择紧急联动线路（110、119、120、122）。"))
+    if s.consult_target is not None:
+        step.add(DropConsult(s.call_id))
+    step.add(BridgeEmergency(s.call_id, line))
+    return _start_wrap_up(s, now, rules, step)
+
+
 def _end_wrap_up(
     s: SeatSnapshot, _: EndWrapUp, now: datetime, rules: SeatRules, step: _Step
 ) -> SeatSnapshot | _Why:
@@ -1115,6 +1250,9 @@ _REQUEST_HANDLERS: dict[type[Request], _RequestHandler] = {
     StartConsult: _start_consult,
     CancelConsult: _cancel_consult,
     StartConference: _start_conference,
+    CompleteTransfer: _complete_transfer,
+    BlindTransfer: _blind_transfer,
+    EmergencyTransfer: _emergency_transfer,
     EndWrapUp: _end_wrap_up,
     ExtendWrapUp: _extend_wrap_up,
     SetPending: _set_pending,

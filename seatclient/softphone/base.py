@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from seatclient.api.models import ConsultInfo, ConsultPhase, EmergencyHandoff
 from seatclient.observable import Signal
+
+_PHASE_ORDER = {
+    ConsultPhase.RINGING: 0,
+    ConsultPhase.TALKING: 1,
+    ConsultPhase.CONFERENCE: 2,
+    ConsultPhase.ENDED: 3,
+}
 
 
 class PhoneState(StrEnum):
@@ -110,6 +118,8 @@ class AbstractPhone(ABC):
         call_changed: the current call's details changed, or ``None`` when it was cleared.
         call_ended: the voice path of a call ended (``PhoneCall`` with ``ended_at``).
         dtmf_sent: digits were sent on the call.
+        consult_changed: the third party's leg of the call (``ConsultInfo``: ringing, answered,
+            three-way, busy, no answer, ended), or ``None`` when the call has none.
     """
 
     def __init__(self) -> None:
@@ -120,6 +130,8 @@ class AbstractPhone(ABC):
         self.call_changed: Signal[PhoneCall | None] = Signal()
         self.call_ended: Signal[PhoneCall] = Signal()
         self.dtmf_sent: Signal[str] = Signal()
+        self.consult_leg: ConsultInfo | None = None
+        self.consult_changed: Signal[ConsultInfo | None] = Signal()
 
     @property
     def muted(self) -> bool:
@@ -142,10 +154,33 @@ class AbstractPhone(ABC):
             and (new_call or previous is None or previous.ended_at is None)
         ):
             self.call_ended.emit(call)
+        if self.consult_leg is not None and (call is None or call.call_id != self.consult_leg.call_id):
+            self._apply_consult(None)
         state = PhoneState.IDLE if call is None else call.state
         if state is not self.state:
             self.state = state
             self.state_changed.emit(state)
+
+    def _apply_consult(self, consult: ConsultInfo | None) -> None:
+        """Take the third party's leg as it is now; an older report of the same leg is ignored.
+
+        The command's answer and the event stream both report a leg, in either order; a leg never
+        goes back (ringing → answered → three-way → ended), so an earlier phase is stale.
+        """
+        current = self.consult_leg
+        if consult == current:
+            return
+        if (
+            consult is not None
+            and current is not None
+            and consult.consult_id == current.consult_id
+            and _PHASE_ORDER[consult.phase] < _PHASE_ORDER[current.phase]
+        ):
+            return
+        if consult is not None and (self.call is None or self.call.call_id != consult.call_id):
+            return
+        self.consult_leg = consult
+        self.consult_changed.emit(consult)
 
     @abstractmethod
     async def answer(self) -> None:
@@ -193,6 +228,54 @@ class AbstractPhone(ABC):
 
         Raises:
             PhoneCommandRefused: no answered call, or digits other than 0-9 * # A-D.
+        """
+
+    @abstractmethod
+    async def consult(self, target_id: str) -> None:
+        """Hold the caller and call a transfer target (咨询).
+
+        Raises:
+            PhoneCommandRefused: no answered call, already consulting, unknown target, or refused.
+        """
+
+    @abstractmethod
+    async def cancel_consult(self) -> None:
+        """Drop the consulted party (or the three-way call's third leg) and go back to the caller.
+
+        Raises:
+            PhoneCommandRefused: nobody is consulted.
+        """
+
+    @abstractmethod
+    async def start_conference(self) -> None:
+        """Join the caller and the answered consulted party (三方通话).
+
+        Raises:
+            PhoneCommandRefused: nobody consulted, or the consulted party has not answered yet.
+        """
+
+    @abstractmethod
+    async def complete_transfer(self) -> None:
+        """Leave the caller with the answered consulted party (完成转接); the call leaves this seat.
+
+        Raises:
+            PhoneCommandRefused: nobody consulted, or not answered yet.
+        """
+
+    @abstractmethod
+    async def blind_transfer(self, target_id: str) -> None:
+        """Hand the caller to a target without consulting (直接转接); the call leaves this seat.
+
+        Raises:
+            PhoneCommandRefused: no answered call, the target is busy, or refused.
+        """
+
+    @abstractmethod
+    async def emergency_transfer(self, line: str, handoff: EmergencyHandoff) -> None:
+        """Bridge the caller to an emergency line with the handoff packet (紧急转接).
+
+        Raises:
+            PhoneCommandRefused: no answered call, an unknown line, or refused.
         """
 
     async def toggle_hold(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from seatclient.api.models import ConsultInfo, ConsultOutcome, ConsultPhase, EmergencyHandoff, TransferKind
 from seatclient.i18n import tr
 from seatclient.softphone.base import AbstractPhone, PhoneCall, PhoneCommandRefused, PhoneState
 
@@ -14,9 +15,14 @@ VALID_DTMF = frozenset("0123456789*#ABCD")
 class FakePhone(AbstractPhone):
     """An ``AbstractPhone`` the test drives: ``offer`` a call, let the caller hang up, refuse a command.
 
+    Transfers: ``consult`` rings the target until the test says ``target_answers`` or
+    ``target_fails`` (busy, no answer); a completed, blind or emergency transfer ends the call here.
+
     Attributes:
-        commands: every command received, in order (``answer``, ``hold``, ``dtmf:12#`` …).
+        commands: every command received, in order (``answer``, ``hold``, ``dtmf:12#``,
+            ``consult:specialist:hrss``, ``emergency:110`` …).
         refuse_with: when set, the next command is refused with this message.
+        handoffs: every emergency handoff packet sent, in order.
     """
 
     def __init__(self, now: datetime | None = None) -> None:
@@ -24,6 +30,8 @@ class FakePhone(AbstractPhone):
         self.now = now or datetime.now(UTC)
         self.commands: list[str] = []
         self.refuse_with: str | None = None
+        self.handoffs: list[tuple[str, EmergencyHandoff]] = []
+        self._legs = 0
 
     def offer(
         self,
@@ -100,3 +108,111 @@ class FakePhone(AbstractPhone):
         if not digits or not set(digits) <= VALID_DTMF:
             raise PhoneCommandRefused(tr("FakePhone", "按键只能是 0-9、*、#。"))
         self.dtmf_sent.emit(digits)
+
+    # ---------------------------------------------------------------------------- transfers
+
+    def _leg(self, call: PhoneCall, kind: TransferKind, target_id: str, phase: ConsultPhase) -> ConsultInfo:
+        self._legs += 1
+        return ConsultInfo(
+            consult_id=f"F{self._legs}",
+            call_id=call.call_id,
+            kind=kind,
+            target_id=target_id,
+            target_name=target_id.split(":", 1)[-1],
+            number=target_id.split(":", 1)[-1],
+            phase=phase,
+            started_at=self.now,
+            answered_at=self.now if phase is not ConsultPhase.RINGING else None,
+        )
+
+    def _live_consult(self) -> ConsultInfo:
+        if self.consult_leg is None or self.consult_leg.phase is ConsultPhase.ENDED:
+            raise PhoneCommandRefused(tr("FakePhone", "当前没有进行中的咨询。"))
+        return self.consult_leg
+
+    def _hand_over(self, call: PhoneCall, leg: ConsultInfo) -> None:
+        """The caller leaves with the third party: the leg ends as transferred, the call ends here."""
+        self._apply_consult(
+            leg.model_copy(
+                update={
+                    "phase": ConsultPhase.ENDED,
+                    "ended_at": self.now,
+                    "outcome": ConsultOutcome.TRANSFERRED,
+                }
+            )
+        )
+        self._apply(replace(call, ended_at=self.now, held_since=None))
+
+    async def consult(self, target_id: str) -> None:
+        """Hold the caller and let the target ring."""
+        call = self._take(f"consult:{target_id}", (PhoneState.CONNECTED, PhoneState.HELD))
+        if self.consult_leg is not None and self.consult_leg.phase is not ConsultPhase.ENDED:
+            raise PhoneCommandRefused(tr("FakePhone", "一次只能咨询一方。"))
+        self._apply(replace(call, held_since=call.held_since or self.now))
+        self._apply_consult(self._leg(call, TransferKind.CONSULT, target_id, ConsultPhase.RINGING))
+
+    def target_answers(self) -> None:
+        """The consulted target answers."""
+        leg = self._live_consult()
+        self._apply_consult(leg.model_copy(update={"phase": ConsultPhase.TALKING, "answered_at": self.now}))
+
+    def target_fails(self, outcome: ConsultOutcome = ConsultOutcome.BUSY) -> None:
+        """The consulted target is busy, does not answer or hangs up: the caller is back on the line."""
+        leg = self._live_consult()
+        if self.call is not None:
+            self._apply(replace(self.call, held_since=None))
+        self._apply_consult(
+            leg.model_copy(
+                update={
+                    "phase": ConsultPhase.ENDED,
+                    "ended_at": self.now,
+                    "outcome": outcome,
+                    "caller_returned": True,
+                }
+            )
+        )
+
+    async def cancel_consult(self) -> None:
+        """Drop the target and take the caller back."""
+        call = self._take("cancel_consult", (PhoneState.CONNECTED, PhoneState.HELD))
+        leg = self._live_consult()
+        self._apply(replace(call, held_since=None))
+        self._apply_consult(
+            leg.model_copy(
+                update={
+                    "phase": ConsultPhase.ENDED,
+                    "ended_at": self.now,
+                    "outcome": ConsultOutcome.CANCELLED,
+                }
+            )
+        )
+
+    async def start_conference(self) -> None:
+        """Join all three (the target must have answered)."""
+        call = self._take("conference", (PhoneState.CONNECTED, PhoneState.HELD))
+        leg = self._live_consult()
+        if leg.phase is not ConsultPhase.TALKING:
+            raise PhoneCommandRefused(tr("FakePhone", "对方尚未接听，不能转为三方通话。"))
+        self._apply(replace(call, held_since=None))
+        self._apply_consult(leg.model_copy(update={"phase": ConsultPhase.CONFERENCE}))
+
+    async def complete_transfer(self) -> None:
+        """Leave the caller with the answered target."""
+        call = self._take("complete_transfer", (PhoneState.CONNECTED, PhoneState.HELD))
+        leg = self._live_consult()
+        if leg.phase is ConsultPhase.RINGING:
+            raise PhoneCommandRefused(tr("FakePhone", "对方尚未接听，不能完成转接。"))
+        self._hand_over(call, leg)
+
+    async def blind_transfer(self, target_id: str) -> None:
+        """Hand the caller over at once."""
+        call = self._take(f"blind:{target_id}", (PhoneState.CONNECTED, PhoneState.HELD))
+        self._hand_over(call, self._leg(call, TransferKind.BLIND, target_id, ConsultPhase.TALKING))
+
+    async def emergency_transfer(self, line: str, handoff: EmergencyHandoff) -> None:
+        """Bridge at once and keep the handoff."""
+        call = self._take(f"emergency:{line}", (PhoneState.CONNECTED, PhoneState.HELD))
+        self.handoffs.append((line, handoff))
+        self._hand_over(
+            call, self._leg(call, TransferKind.EMERGENCY, f"emergency:{line}", ConsultPhase.TALKING)
+        )

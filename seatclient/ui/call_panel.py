@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seatclient.api.models import ReasonCode
+from seatclient.api.models import ConsultInfo, ReasonCode
 from seatclient.i18n import tr
 from seatclient.seat import (
     Answer,
@@ -41,7 +41,9 @@ from seatclient.seat import (
     WrapUpCountdown,
 )
 from seatclient.softphone.base import PhoneCall, PhoneState
+from seatclient.softphone.transfers import TransferTarget, TransferTargets
 from seatclient.ui.state_bar import STATE_COLOURS, format_duration, state_label
+from seatclient.ui.transfer_box import TransferBox
 from seatclient.ui.wrap_up_panel import WrapUpPanel
 
 REFRESH_MS = 250
@@ -92,6 +94,9 @@ class CallPanel(QWidget):
         extend_wrap_up_requested: extend the wrap-up once.
         end_wrap_up_requested: end the wrap-up.
         ringing_painted: the ringing call (its id) was first painted.
+
+    The transfer controls (consult, three-way call, complete, cancel, blind, emergency) are the
+    ``transfer`` box; its signals carry those intents.
     """
 
     answer_requested = Signal()
@@ -239,6 +244,8 @@ class CallPanel(QWidget):
         self.notice_label.setAccessibleDescription(tr("CallPanel", "通话提示"))
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("QLabel { color: #c0392b; }")
+        self.transfer = TransferBox()
+        self._consult: ConsultInfo | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -247,6 +254,7 @@ class CallPanel(QWidget):
         layout.addWidget(self.timer_label)
         layout.addLayout(controls)
         layout.addWidget(self.notice_label)
+        layout.addWidget(self.transfer)
         layout.addWidget(self.pending_box)
         layout.addWidget(self.wrap_up)
         layout.addWidget(self.story_box)
@@ -305,6 +313,7 @@ class CallPanel(QWidget):
             "seat.cancel_pending": self.cancel_pending_action,
             "wrap_up.end": self.wrap_up.end_action,
             "wrap_up.extend": self.wrap_up.extend_action,
+            **self.transfer.shortcut_actions(),
         }
 
     def apply_shortcuts(self, shortcuts: Mapping[str, str]) -> list[QAction]:
@@ -373,7 +382,30 @@ class CallPanel(QWidget):
     def set_available(self, available: frozenset[type[Request]]) -> None:
         """Enable the controls the seat machine allows now."""
         self._available = available
+        self.transfer.set_available(available)
         self._enable()
+
+    def set_transfer_targets(self, targets: TransferTargets) -> None:
+        """Offer these transfer targets and emergency lines."""
+        self.transfer.set_targets(targets)
+
+    def set_consult(self, consult: ConsultInfo | None) -> None:
+        """Show the third party's leg of the call (ringing, answered, three-way, busy …), or none."""
+        self._consult = consult
+        self.transfer.set_consult(consult)
+        self._show()
+
+    def start_emergency_transfer(self, line: str) -> bool:
+        """Ask for the emergency transfer to ``line`` (110 …), as the emergency key's menu does.
+
+        The dispatch panel's emergency disposition calls this too, so both paths send the same
+        handoff. Returns whether it was asked for (a call to transfer, a configured line).
+        """
+        return self.transfer.start_emergency_transfer(line)
+
+    def offer_three_way(self, target: TransferTarget | None, unit_name: str) -> None:
+        """Offer the three-way call to an extra-urgent order's unit (HZ 6.3.2); ``None``: it has no number."""
+        self.transfer.offer_three_way(target, unit_name)
 
     def set_order_required(self, required: bool, extension_seconds: int) -> None:
         """Follow the wrap-up rules in force."""
@@ -489,6 +521,12 @@ class CallPanel(QWidget):
             SeatState.WRAP_UP,
         )
         self.pending_box.setVisible(in_contact)
+        on_call = seat in (SeatState.TALKING, SeatState.HELD, SeatState.CONSULTING, SeatState.CONFERENCE)
+        # After the call the box stays while it has something to say (transferred, caller hung up).
+        self.transfer.setVisible(on_call or (seat is SeatState.WRAP_UP and self._consult is not None))
+        self.transfer.set_call_active(on_call)
+        if not in_contact:
+            self.transfer.clear_offer()
         self.wrap_up.setVisible(seat is SeatState.WRAP_UP)
         self._enable()
         self.refresh()

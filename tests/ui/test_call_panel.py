@@ -137,6 +137,12 @@ def test_the_shortcut_map_has_every_call_control_without_clashes() -> None:
         "call.hang_up": "F6",
         "call.hold": "F7",
         "call.mute": "F8",
+        "call.consult": "Ctrl+T",
+        "call.cancel_consult": "Shift+F5",
+        "call.complete_transfer": "Shift+F6",
+        "call.conference": "Shift+F7",
+        "call.blind_transfer": "Ctrl+Shift+T",
+        "call.emergency": "F12",
         "wrap_up.end": "F10",
         "wrap_up.extend": "F11",
     }
@@ -150,9 +156,9 @@ def test_a_remapped_key_is_taken_and_a_clash_is_refused(tmp_path: object) -> Non
 
     folder = Path(str(tmp_path))
     user = folder / "user.toml"
-    user.write_text('[shortcuts]\n"call.answer" = "F12"\n"call.hang_up" = "Ctrl+E"\n', encoding="utf-8")
+    user.write_text('[shortcuts]\n"call.answer" = "Ctrl+F11"\n"call.hang_up" = "Ctrl+E"\n', encoding="utf-8")
     settings = load_settings(system_file=folder / "none.toml", user_file=user)
-    assert settings.shortcuts["call.answer"] == "F12" and settings.shortcuts["call.hang_up"] == "Ctrl+E"
+    assert settings.shortcuts["call.answer"] == "Ctrl+F11" and settings.shortcuts["call.hang_up"] == "Ctrl+E"
     assert settings.shortcuts["call.hold"] == "F7"
     user.write_text('[shortcuts]\n"call.answer" = "F6"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=re.escape("F6 同时分配给了 call.answer 和 call.hang_up")):
@@ -164,7 +170,7 @@ def test_the_panel_takes_remapped_keys(qtbot: QtBot) -> None:
     qtbot.addWidget(widget)
     assigned = widget.apply_shortcuts({**DEFAULT_SHORTCUTS, "call.answer": "Ctrl+Return"})
     assert widget.answer_action.shortcut().toString() == "Ctrl+Return"
-    assert len(assigned) == 10
+    assert len(assigned) == 16
 
 
 def test_without_a_player_the_ring_is_visual_only_and_says_so(qtbot: QtBot) -> None:
