@@ -5,7 +5,14 @@ the panel lists up to three suggested units, each with the reason under it
 (``城乡建设/违章搭建，属地西湖区 → 西湖区综合行政执法局``). One click, or Ctrl+Shift+P then 1-3 / Enter, chooses
 one; the unit picker below finds any other unit by Chinese or pinyin initials. The disposition
 buttons ask for what happens to the order. The panel decides nothing itself: it emits
-``unit_chosen`` and ``disposition_requested``, and whoever submits the order reads ``chosen_unit()``.
+``unit_chosen`` and ``disposition_requested``, and whoever submits the order reads ``chosen_unit()``,
+``not_accepted_reason()`` and ``linked_order_number()``.
+
+Acceptance scope (HZ 5.2, ZJ art. 11-12): 不予受理 first asks for the reason from the list
+(Up/Down, Enter confirms, Esc cancels) and shows the words to tell the caller, where to go instead;
+紧急转警 asks for the line (1-4) and emits ``emergency_requested`` for the call transfer as well as the
+disposition for the record; 关联已有工单 takes the earlier order's number (prefilled from the
+repeat-caller panel with ``set_link_candidate``) and checks its format before asking.
 
 Keys (window-wide, remappable through ``shortcuts``; chosen not to clash with the seat's F1-F11,
 Ctrl+F1, Ctrl+F9, Shift+F9, Ctrl+F12, Alt+1..5, the form's Ctrl+1..9 and Ctrl+Return, nor with the
@@ -26,8 +33,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -35,12 +47,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seatclient.compliance.prompter import ScriptPrompter, not_accepted_label
+from seatclient.compliance.scripts import CallPhase as ScriptPhase
+from seatclient.compliance.scripts import NotAcceptedReason, ScriptKind, ScriptSelectionError
 from seatclient.dispatch import DispatchCatalogue, Responsibility, Suggestion, Topic, Unit, UnitDirectory
+from seatclient.forms.repeat_callers import LookupRules
 from seatclient.i18n import tr
 from seatclient.ui.unit_picker import UnitPicker, unit_place
 
 SUGGESTION_LIMIT = 3
 """How many suggested units are shown."""
+
+ReasonWords = Callable[[NotAcceptedReason], str]
+"""The words to tell the caller for a not-accepted reason (the hall's script, filled)."""
+
+OrderNumberCheck = Callable[[str], str | None]
+"""Why a typed text is no order number (a Chinese message), ``None`` when it is one."""
+
+_REASON_ROLE = Qt.ItemDataRole.UserRole
 
 
 class Disposition(StrEnum):
@@ -70,6 +94,11 @@ class Disposition(StrEnum):
         """Whether a handling unit must be chosen first."""
         return self in (Disposition.DISPATCH, Disposition.EXTRA_URGENT)
 
+    @property
+    def emergency_line(self) -> str | None:
+        """The emergency line (110, 119, 120, 122) of an emergency transfer, ``None`` for the rest."""
+        return _EMERGENCY_LINES.get(self)
+
 
 DEFAULT_DISPATCH_SHORTCUTS: dict[str, str] = {
     "dispatch.suggestions": "Ctrl+Shift+P",
@@ -97,6 +126,22 @@ _EMERGENCY_TARGETS: tuple[tuple[str, Disposition], ...] = (
     ("120", Disposition.EMERGENCY_120),
     ("122", Disposition.EMERGENCY_122),
 )
+
+_EMERGENCY_LINES = {disposition: line for line, disposition in _EMERGENCY_TARGETS}
+
+
+def not_accepted_words(prompter: ScriptPrompter, reason: NotAcceptedReason) -> str:
+    """The hall's words for ``reason`` (every step, one per line), filled with what the prompter knows.
+
+    A reason the scripts do not cover gives the selection problem instead, so the call-taker sees
+    why there is nothing to read out.
+    """
+    values = prompter.values(ScriptKind.NOT_ACCEPTED, reason.value)
+    try:
+        filled = prompter.book.say(ScriptPhase.DISPOSITION_CHOSEN, values, reason.value, prompter.language)
+    except ScriptSelectionError as exc:
+        return exc.message
+    return "\n".join(script.text for script in filled)
 
 
 def disposition_label(disposition: Disposition) -> str:
@@ -271,15 +316,24 @@ class DispatchPanel(QWidget):
         directory: the unit directory searched by the picker (normally ``catalogue.directory``).
         shortcuts: action id → key, overriding ``DEFAULT_DISPATCH_SHORTCUTS`` ("" removes a key).
         parent: the parent widget.
+        reason_words: the words to tell the caller for each not-accepted reason (shown before
+            confirming); none shown when ``None``.
+        order_number_check: checks an order number typed for 关联已有工单; any non-empty text is
+            taken when ``None``.
 
     Signals:
         unit_chosen: (unit id) the call-taker chose a unit, from a suggestion or the search.
         disposition_requested: (``Disposition`` value) the call-taker asked for this disposition;
-            for 派单 and 特急派单 only once a unit is chosen (read it with ``chosen_unit()``).
+            for 派单 and 特急派单 only once a unit is chosen (read it with ``chosen_unit()``), for
+            不予受理 once a reason is confirmed (``not_accepted_reason()``), for 关联已有工单 once a
+            well-formed order number is confirmed (``linked_order_number()``).
+        emergency_requested: (line: 110, 119, 120 or 122) an emergency transfer was asked for; emitted
+            just before its ``disposition_requested``, so the call can be transferred at once.
     """
 
     unit_chosen = Signal(str)
     disposition_requested = Signal(str)
+    emergency_requested = Signal(str)
 
     def __init__(
         self,
@@ -287,6 +341,9 @@ class DispatchPanel(QWidget):
         directory: UnitDirectory,
         shortcuts: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        reason_words: ReasonWords | None = None,
+        order_number_check: OrderNumberCheck | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dispatchPanel")
@@ -297,6 +354,11 @@ class DispatchPanel(QWidget):
         self._suggestions: list[Suggestion] = []
         self._chosen: Unit | None = None
         self._shortcuts: dict[str, QShortcut] = {}
+        self._reason_words = reason_words
+        self._order_number_check = order_number_check
+        self._reason: NotAcceptedReason | None = None
+        self._linked: str | None = None
+        self._link_candidate = ""
 
         # -- suggestions --
         self.suggestion_box = QGroupBox(
@@ -402,6 +464,9 @@ class DispatchPanel(QWidget):
         for column in range(2):
             button_grid.setColumnStretch(column, 1)
 
+        self._build_not_accepted_box()
+        self._build_link_box()
+
         self.disposition_box = QGroupBox(tr("DispatchPanel", "办理方式"))
         self.disposition_box.setObjectName("dispositionBox")
         self.disposition_box.setAccessibleName(tr("DispatchPanel", "办理方式"))
@@ -409,6 +474,8 @@ class DispatchPanel(QWidget):
         disposition_layout.addWidget(self.chosen_label)
         disposition_layout.addWidget(self.hint_label)
         disposition_layout.addLayout(button_grid)
+        disposition_layout.addWidget(self.not_accepted_box)
+        disposition_layout.addWidget(self.link_box)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -422,6 +489,94 @@ class DispatchPanel(QWidget):
         self._show_chosen()
 
     # -- building ---------------------------------------------------------------------------------
+
+    def _build_not_accepted_box(self) -> None:
+        self.not_accepted_box = QGroupBox(tr("DispatchPanel", "不予受理：选择情形"))
+        self.not_accepted_box.setObjectName("notAcceptedBox")
+        self.not_accepted_box.setAccessibleName(tr("DispatchPanel", "不予受理"))
+        self.reason_list = QListWidget()
+        self.reason_list.setObjectName("notAcceptedReasons")
+        self.reason_list.setAccessibleName(tr("DispatchPanel", "不予受理的情形"))
+        for number, reason in enumerate(NotAcceptedReason, start=1):
+            item = QListWidgetItem(
+                tr("DispatchPanel", "{number}. {reason}").format(
+                    number=number, reason=not_accepted_label(reason)
+                )
+            )
+            item.setData(_REASON_ROLE, reason.value)
+            self.reason_list.addItem(item)
+        rows = min(self.reason_list.count(), 6)
+        self.reason_list.setMinimumHeight(self.reason_list.sizeHintForRow(0) * rows + 6)
+        self.reason_words_view = QPlainTextEdit()
+        self.reason_words_view.setObjectName("notAcceptedWords")
+        self.reason_words_view.setAccessibleName(tr("DispatchPanel", "告知来电人的话术"))
+        self.reason_words_view.setReadOnly(True)
+        self.reason_words_view.setTabChangesFocus(True)
+        self.reason_words_view.setPlaceholderText(tr("DispatchPanel", "选择情形后，这里显示告知来电人的话术"))
+        line = self.reason_words_view.fontMetrics().lineSpacing()
+        self.reason_words_view.setFixedHeight(line * 4 + 14)
+        self.confirm_not_accepted_button = QPushButton(tr("DispatchPanel", "确认不予受理（Enter）"))
+        self.confirm_not_accepted_button.setObjectName("confirmNotAccepted")
+        self.confirm_not_accepted_button.setAccessibleName(tr("DispatchPanel", "确认不予受理"))
+        self.confirm_not_accepted_button.setAutoDefault(False)
+        self.cancel_not_accepted_button = QPushButton(tr("DispatchPanel", "取消（Esc）"))
+        self.cancel_not_accepted_button.setObjectName("cancelNotAccepted")
+        self.cancel_not_accepted_button.setAccessibleName(tr("DispatchPanel", "取消不予受理"))
+        self.cancel_not_accepted_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_not_accepted_button, 1)
+        buttons.addWidget(self.cancel_not_accepted_button)
+        words_caption = QLabel(tr("DispatchPanel", "告知来电人："))
+        words_caption.setBuddy(self.reason_words_view)
+        layout = QVBoxLayout(self.not_accepted_box)
+        layout.setSpacing(4)
+        layout.addWidget(self.reason_list)
+        layout.addWidget(words_caption)
+        layout.addWidget(self.reason_words_view)
+        layout.addLayout(buttons)
+        self.not_accepted_box.hide()
+        self.reason_list.currentRowChanged.connect(self._on_reason_row_changed)
+        # Enter (or a double click) on a reason confirms it, as the button does.
+        self.reason_list.itemActivated.connect(lambda _item: self.confirm_not_accepted())
+        self.confirm_not_accepted_button.clicked.connect(self.confirm_not_accepted)
+        self.cancel_not_accepted_button.clicked.connect(self.cancel_scope)
+
+    def _build_link_box(self) -> None:
+        self.link_box = QGroupBox(tr("DispatchPanel", "关联已有工单：原工单号"))
+        self.link_box.setObjectName("linkBox")
+        self.link_box.setAccessibleName(tr("DispatchPanel", "关联已有工单"))
+        self.link_edit = QLineEdit()
+        self.link_edit.setObjectName("linkOrderNumber")
+        self.link_edit.setAccessibleName(tr("DispatchPanel", "原工单号"))
+        self.link_edit.setPlaceholderText(tr("DispatchPanel", "输入或从“历史工单”选择"))
+        self.link_error_label = QLabel()
+        self.link_error_label.setObjectName("linkError")
+        self.link_error_label.setAccessibleIdentifier("linkError")
+        self.link_error_label.setAccessibleDescription(tr("DispatchPanel", "工单号错误提示"))
+        self.link_error_label.setWordWrap(True)
+        self.link_error_label.setStyleSheet("QLabel { color: #c0392b; }")
+        self.link_error_label.hide()
+        self.confirm_link_button = QPushButton(tr("DispatchPanel", "确认关联（Enter）"))
+        self.confirm_link_button.setObjectName("confirmLink")
+        self.confirm_link_button.setAccessibleName(tr("DispatchPanel", "确认关联"))
+        self.confirm_link_button.setAutoDefault(False)
+        self.cancel_link_button = QPushButton(tr("DispatchPanel", "取消（Esc）"))
+        self.cancel_link_button.setObjectName("cancelLink")
+        self.cancel_link_button.setAccessibleName(tr("DispatchPanel", "取消关联"))
+        self.cancel_link_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_link_button, 1)
+        buttons.addWidget(self.cancel_link_button)
+        layout = QVBoxLayout(self.link_box)
+        layout.setSpacing(4)
+        layout.addWidget(self.link_edit)
+        layout.addWidget(self.link_error_label)
+        layout.addLayout(buttons)
+        self.link_box.hide()
+        self.link_edit.returnPressed.connect(self.confirm_link)
+        self.link_edit.textEdited.connect(lambda _text: self.link_error_label.hide())
+        self.confirm_link_button.clicked.connect(self.confirm_link)
+        self.cancel_link_button.clicked.connect(self.cancel_scope)
 
     def _with_key(self, label: str, action_id: str) -> str:
         sequence = self._keys.get(action_id, "")
@@ -445,6 +600,11 @@ class DispatchPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(handler)
             self._shortcuts[action_id] = shortcut
+        # Esc inside either question closes it without asking for anything.
+        for box in (self.not_accepted_box, self.link_box):
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), box)
+            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            escape.activated.connect(self.cancel_scope)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -457,6 +617,13 @@ class DispatchPanel(QWidget):
             self.buttons[Disposition.NOT_ACCEPTED],
             self.emergency_button,
             self.buttons[Disposition.LINK_EXISTING],
+            self.reason_list,
+            self.reason_words_view,
+            self.confirm_not_accepted_button,
+            self.cancel_not_accepted_button,
+            self.link_edit,
+            self.confirm_link_button,
+            self.cancel_link_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -494,10 +661,14 @@ class DispatchPanel(QWidget):
         return list(self._suggestions)
 
     def reset(self) -> None:
-        """Start over for a new order: no suggestions, no chosen unit, an empty search."""
+        """Start over for a new order: no suggestions, no chosen unit, reason or link, an empty search."""
         self._chosen = None
+        self._reason = None
+        self._linked = None
+        self._link_candidate = ""
         self.picker.clear()
         self.hint_label.hide()
+        self._close_questions()
         self.set_order(None, None, None, "")
         self._show_chosen()
 
@@ -508,6 +679,14 @@ class DispatchPanel(QWidget):
     def chosen_unit(self) -> Unit | None:
         """The unit the call-taker chose, if any."""
         return self._chosen
+
+    def not_accepted_reason(self) -> NotAcceptedReason | None:
+        """The confirmed reason of the last 不予受理 asked for, if any."""
+        return self._reason
+
+    def linked_order_number(self) -> str | None:
+        """The confirmed earlier order of the last 关联已有工单 asked for, if any."""
+        return self._linked
 
     # -- choosing ---------------------------------------------------------------------------------
 
@@ -546,7 +725,18 @@ class DispatchPanel(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def request_disposition(self, disposition: Disposition) -> bool:
-        """Ask for ``disposition``; emits ``disposition_requested`` unless it needs a unit and none is chosen."""
+        """Ask for ``disposition``; returns whether ``disposition_requested`` was emitted.
+
+        派单 and 特急派单 need a chosen unit (else a hint says how to choose one); 不予受理 and
+        关联已有工单 first open their question (reason, order number) and are emitted when it is
+        confirmed; an emergency transfer emits ``emergency_requested`` first.
+        """
+        if disposition is Disposition.NOT_ACCEPTED:
+            self.open_not_accepted()
+            return False
+        if disposition is Disposition.LINK_EXISTING:
+            self.open_link()
+            return False
         if disposition.needs_unit and self._chosen is None:
             self.hint_label.setText(
                 tr("DispatchPanel", "请先选择承办单位：{suggest} 选择建议，或 {find} 查找。").format(
@@ -558,8 +748,112 @@ class DispatchPanel(QWidget):
             self.focus_suggestions()
             return False
         self.hint_label.hide()
+        self._close_questions()
+        line = disposition.emergency_line
+        if line is not None:
+            self.emergency_requested.emit(line)
         self.disposition_requested.emit(disposition.value)
         return True
+
+    # -- acceptance scope and links -----------------------------------------------------------------
+
+    def open_not_accepted(self) -> None:
+        """Ask for the reason the matter is not accepted: the list takes the focus, a reason shows its words."""
+        self.link_box.hide()
+        self.hint_label.hide()
+        self.not_accepted_box.show()
+        if self.reason_list.currentRow() < 0:
+            self.reason_list.setCurrentRow(0)
+        else:
+            self._on_reason_row_changed(self.reason_list.currentRow())
+        self.reason_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def choose_reason(self, reason: NotAcceptedReason) -> None:
+        """Select ``reason`` in the list (its words show), as the call-taker would."""
+        for row in range(self.reason_list.count()):
+            if self.reason_list.item(row).data(_REASON_ROLE) == reason.value:
+                self.reason_list.setCurrentRow(row)
+                return
+
+    def shown_reason(self) -> NotAcceptedReason | None:
+        """The reason selected in the list, if any."""
+        item = self.reason_list.currentItem()
+        return NotAcceptedReason(str(item.data(_REASON_ROLE))) if item is not None else None
+
+    def reason_words(self) -> str:
+        """The words to tell the caller shown for the selected reason."""
+        return self.reason_words_view.toPlainText()
+
+    def confirm_not_accepted(self) -> bool:
+        """Take the selected reason and ask for 不予受理; ``False`` when no reason is selected."""
+        reason = self.shown_reason()
+        if reason is None or not self.not_accepted_box.isVisible():
+            return False
+        self._reason = reason
+        self.not_accepted_box.hide()
+        self.disposition_requested.emit(Disposition.NOT_ACCEPTED.value)
+        return True
+
+    def set_link_candidate(self, order_number: str) -> None:
+        """Offer ``order_number`` (the repeat caller's open order) when 关联已有工单 is asked for."""
+        self._link_candidate = order_number
+        if self.link_box.isVisible() and not self.link_edit.text().strip():
+            self.link_edit.setText(order_number)
+
+    def open_link(self, order_number: str | None = None) -> None:
+        """Ask for the earlier order to link: ``order_number``, else the offered one, else the last typed."""
+        self.not_accepted_box.hide()
+        self.hint_label.hide()
+        self.link_error_label.hide()
+        text = order_number if order_number is not None else (self._link_candidate or self.link_edit.text())
+        self.link_edit.setText(text)
+        self.link_box.show()
+        self.link_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.link_edit.selectAll()
+
+    def link_error(self) -> str:
+        """The problem shown with the typed order number ("" when none)."""
+        return self.link_error_label.text() if self.link_error_label.isVisible() else ""
+
+    def confirm_link(self) -> bool:
+        """Check the typed order number and ask for 关联已有工单; ``False`` (with the problem shown) when malformed."""
+        if not self.link_box.isVisible():
+            return False
+        text = self.link_edit.text()
+        problem = self._order_number_check(text) if self._order_number_check is not None else None
+        if problem is None and not text.strip():
+            problem = tr("DispatchPanel", "请输入原工单号")
+        if problem is not None:
+            self.link_error_label.setText(problem)
+            self.link_error_label.show()
+            self.link_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self._linked = LookupRules.normalize_order_number(text)
+        self.link_box.hide()
+        self.disposition_requested.emit(Disposition.LINK_EXISTING.value)
+        return True
+
+    def cancel_scope(self) -> None:
+        """Close the reason or order-number question without asking for anything."""
+        # The focus goes back to the button that opened the question.
+        opener = None
+        if self.not_accepted_box.isVisible():
+            opener = self.buttons[Disposition.NOT_ACCEPTED]
+        elif self.link_box.isVisible():
+            opener = self.buttons[Disposition.LINK_EXISTING]
+        self._close_questions()
+        if opener is not None:
+            opener.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _close_questions(self) -> None:
+        self.not_accepted_box.hide()
+        self.link_box.hide()
+        self.link_error_label.hide()
+
+    def _on_reason_row_changed(self, row: int) -> None:
+        reason = self.shown_reason() if row >= 0 else None
+        words = self._reason_words(reason) if reason is not None and self._reason_words is not None else ""
+        self.reason_words_view.setPlainText(words)
 
     def open_emergency_menu(self) -> None:
         """Open the 110/119/120/122 menu under its button; a digit picks the line."""

@@ -1,4 +1,4 @@
-"""Autosave of the order being typed: the form's changes go to the draft store within a second.
+"""Autosave of the order being typed, and the menu of the person's other unsubmitted drafts.
 
 The widget knows nothing of storage; this controller listens to ``IntakeFormWidget.values_changed``,
 asks the Qt-free ``AutosavePolicy`` when a save is due and runs one single-shot timer for it. The save
@@ -10,12 +10,17 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from seatclient.forms.calendar import SHANGHAI
 from seatclient.forms.drafts import DraftStore, DraftStoreError
 from seatclient.forms.editor import AutosavePolicy, OrderEditor
+from seatclient.forms.masking import order_title
+from seatclient.forms.order import OrderDraft
+from seatclient.forms.schema import FormSchema
 from seatclient.i18n import tr
 from seatclient.ui.intake_form import IntakeFormWidget
 
@@ -122,3 +127,66 @@ class FormAutosave(QObject):
             self._policy.note_saved(now)
             self._timer.stop()
         return not failed
+
+
+class OtherDraftsButton(QToolButton):
+    """The person's other unsubmitted drafts, in a menu: picking one asks to open it in the form.
+
+    Only the newest unsubmitted draft is restored at sign-in; this button (hidden when there are no
+    others) says how many more there are and opens any of them. Each is named by its title (masked
+    when confidential) and when it was last changed.
+
+    Args:
+        schema: the form the drafts were made with (for their titles).
+        language: the language of the titles.
+        parent: the parent widget.
+
+    Signals:
+        draft_chosen: (call id) open this draft.
+    """
+
+    draft_chosen = Signal(str)
+
+    def __init__(self, schema: FormSchema, language: str = "zh_CN", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("otherDraftsButton")
+        self.setAccessibleName(tr("OrderDesk", "其他未提交草稿"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._schema = schema
+        self._language = language
+        self.drafts_menu = QMenu(self)
+        self.drafts_menu.setObjectName("otherDraftsMenu")
+        self.drafts_menu.setAccessibleName(tr("OrderDesk", "其他未提交草稿"))
+        self.setMenu(self.drafts_menu)
+        self._call_ids: list[str] = []
+        self.hide()
+
+    def set_drafts(self, drafts: Sequence[OrderDraft]) -> None:
+        """List ``drafts`` newest first; the button hides when there are none."""
+        ordered = sorted(drafts, key=lambda draft: draft.updated_at, reverse=True)
+        self.drafts_menu.clear()
+        self._call_ids = [draft.call_id for draft in ordered]
+        for number, draft in enumerate(ordered, start=1):
+            title = order_title(self._schema, draft, self._language) or tr("OrderDesk", "（空白工单）")
+            changed = draft.updated_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+            prefix = f"&{number}  " if number <= 9 else ""
+            action = self.drafts_menu.addAction(
+                tr("OrderDesk", "{prefix}{title}（{changed} 修改）").format(
+                    prefix=prefix, title=title, changed=changed
+                )
+            )
+            action.setObjectName(f"openDraft_{number}")
+            action.triggered.connect(
+                lambda _checked=False, call_id=draft.call_id: self.draft_chosen.emit(call_id)
+            )
+        self.setText(tr("OrderDesk", "其他未提交草稿（{count}）").format(count=len(ordered)))
+        self.setVisible(bool(ordered))
+
+    def call_ids(self) -> list[str]:
+        """The call ids of the drafts listed, newest first."""
+        return list(self._call_ids)
+
+    def entries(self) -> list[str]:
+        """The menu's entries as shown."""
+        return [action.text() for action in self.drafts_menu.actions()]

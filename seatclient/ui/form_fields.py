@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,10 @@ _ERROR_STYLE = "QLabel { color: #c0392b; }"
 _HINT_STYLE = "QLabel { color: #7f8c8d; }"
 _MASKED_STYLE = "color: #7f8c8d;"
 _MULTILINE_LINES = 3
+_FULL_DATETIME_SAMPLE = "2026-12-31 23:59"
+"""A date-time as the box writes it in full on leaving: the box is at least this wide."""
+_LINE_EDIT_PADDING = 18
+"""A line edit's frame and text margins, with a little air."""
 
 
 class FieldHost(Protocol):
@@ -492,10 +497,20 @@ class DateTimeControls(FieldControls):
             else tr("IntakeForm", "年-月-日 时:分")
         )
         self.hint = tr("IntakeForm", "可输入：昨天 20:00、11-21 8点半、现在；不清楚可不填")
-        self.edit.setMaximumWidth(240)
+        # The box keeps room for a time written in full (and its placeholder); the hint beside it
+        # wraps instead of squeezing the box in a narrow form.
+        metrics = self.edit.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(_FULL_DATETIME_SAMPLE),
+            metrics.horizontalAdvance(self.edit.placeholderText()),
+        )
+        self.edit.setMinimumWidth(widest + _LINE_EDIT_PADDING)
+        self.edit.setMaximumWidth(max(240, widest + _LINE_EDIT_PADDING))
         self.preview = QLabel()
         self.preview.setObjectName(f"preview_{self.key}")
         self.preview.setStyleSheet(_HINT_STYLE)
+        self.preview.setWordWrap(True)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.preview.setAccessibleDescription(
             tr("IntakeForm", "{label}的识别结果").format(label=self.label_text)
         )

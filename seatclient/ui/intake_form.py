@@ -261,6 +261,15 @@ class IntakeFormWidget(QWidget):
         self._refresh_title()
         self.scroll_area.verticalScrollBar().setValue(0)
 
+    def show_value(self, change: ValueChange) -> None:
+        """Show a value set for the call-taker (an inserted answer): the field shows it, the rest stays.
+
+        Unlike :meth:`set_editor`, the scroll position, the cursor and the other fields' errors stay
+        as they are; the change is committed as if typed (errors, conditions, autosave).
+        """
+        self._fields[change.key].load(self._editor)
+        self.commit(change)
+
     def _apply_state(self, state: FieldState) -> None:
         label, container = self._rows[state.key]
         label.setVisible(state.visible)

@@ -207,35 +207,34 @@ def test_dispatch_needs_a_unit_first(qtbot: QtBot, panel: DispatchPanel) -> None
     assert requested == ["extra_urgent"]
 
 
-@pytest.mark.parametrize(
-    ("sequence", "expected"),
-    [
-        ("Ctrl+R", "direct_answer"),
-        ("Ctrl+Shift+N", "not_accepted"),
-        ("Ctrl+Shift+L", "link_existing"),
-    ],
-)
-def test_dispositions_that_need_no_unit_go_at_once(
-    qtbot: QtBot, panel: DispatchPanel, sequence: str, expected: str
-) -> None:
+def test_a_direct_answer_needs_no_unit_and_goes_at_once(qtbot: QtBot, panel: DispatchPanel) -> None:
     requested: list[str] = []
     panel.disposition_requested.connect(requested.append)
     panel.picker.search_edit.setFocus()
-    press(qtbot, sequence)
-    assert requested == [expected]
+    press(qtbot, "Ctrl+R")
+    assert requested == ["direct_answer"]
 
 
 def test_every_button_emits_its_own_disposition(qtbot: QtBot, panel: DispatchPanel) -> None:
     requested: list[str] = []
+    lines: list[str] = []
     panel.disposition_requested.connect(requested.append)
+    panel.emergency_requested.connect(lines.append)
     panel.choose_unit("xihu-law-enforcement")
     for disposition, button in panel.buttons.items():
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        # Not accepted and link ask their question first; the confirm button then asks.
+        if disposition is Disposition.NOT_ACCEPTED:
+            qtbot.mouseClick(panel.confirm_not_accepted_button, Qt.MouseButton.LeftButton)
+        elif disposition is Disposition.LINK_EXISTING:
+            panel.link_edit.setText("HZ20261122000123")
+            qtbot.mouseClick(panel.confirm_link_button, Qt.MouseButton.LeftButton)
         assert requested[-1] == disposition.value
     for disposition, action in panel.emergency_actions.items():
         action.trigger()
         assert requested[-1] == disposition.value
     assert len(requested) == len(Disposition)
+    assert lines == ["110", "119", "120", "122"]
 
 
 def test_emergency_menu_opens_on_its_key_and_a_digit_picks_the_number(
@@ -252,9 +251,12 @@ def test_emergency_menu_opens_on_its_key_and_a_digit_picks_the_number(
         "&3  转 120 急救",
         "&4  转 122 交警",
     ]
+    lines: list[str] = []
+    panel.emergency_requested.connect(lambda line: lines.append(f"{line}:{len(requested)}"))
     qtbot.keyClick(panel.emergency_menu, Qt.Key.Key_3)
     qtbot.waitUntil(lambda: not panel.emergency_menu.isVisible(), timeout=2000)
     assert requested == ["emergency_120"]
+    assert lines == ["120:0"]  # the transfer is asked for before the order is recorded
 
 
 def test_the_choice_survives_order_changes_and_reset_clears_it(panel: DispatchPanel) -> None:
