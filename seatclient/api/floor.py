@@ -1,4 +1,4 @@
-"""The team leader's floor over the backend contract: the snapshot as ``seatclient.floor`` records, and forcing a seat.
+"""The team leader's floor over the backend contract: the snapshot, forcing a seat, call interventions, raised hands.
 
 ``FloorState`` is fed from two places: ``floor.*`` events on the team leader's stream (pass each
 event's type and data to ``FloorState.apply_event``) and ``FloorClient.load_into`` when the board
@@ -8,9 +8,18 @@ opens or needs a fresh start. A call-taker's client gets a 403 (``ErrorKind.REJE
 
 from __future__ import annotations
 
+import uuid
+
 from seatclient.api.client import ApiClient
 from seatclient.api.errors import BackendError, ErrorKind
-from seatclient.api.models import EVENT_FLOOR_SNAPSHOT, SeatStatus
+from seatclient.api.models import (
+    EVENT_FLOOR_SNAPSHOT,
+    HelpRequestStatus,
+    InterventionAction,
+    InterventionRequest,
+    InterventionResult,
+    SeatStatus,
+)
 from seatclient.floor.records import FloorPayloadError
 from seatclient.floor.state import FloorChange, FloorState
 
@@ -70,3 +79,67 @@ class FloorClient:
             job_number, state, reason, reason_code, idempotency_key
         )
         return accepted.status
+
+    async def intervene(
+        self,
+        job_number: str,
+        action: InterventionAction,
+        reason: str = "",
+        idempotency_key: str | None = None,
+    ) -> InterventionResult:
+        """Listen to, whisper into, barge into or release the answered call of ``job_number``'s seat.
+
+        Raises:
+            BackendError: refused (403 not a team leader, 404 unknown seat, 409 no answered call,
+                signed out, or the team leader's own seat).
+        """
+        body = InterventionRequest(action=action, reason=reason).model_dump(mode="json")
+        headers = {"Idempotency-Key": idempotency_key or str(uuid.uuid4())}
+        response = await self._client._authorized(
+            "POST", f"/floor/seats/{job_number}/interventions", json=body, headers=headers
+        )
+        return ApiClient._parse(InterventionResult, response)
+
+    async def acknowledge_help(self, job_number: str) -> HelpRequestStatus:
+        """Acknowledge the raised hand of ``job_number``'s seat; the call-taker is told who saw it.
+
+        Raises:
+            BackendError: refused (403 not a team leader, 404 unknown seat, 409 no hand raised).
+        """
+        response = await self._client._authorized("POST", f"/floor/seats/{job_number}/help/acknowledge")
+        return ApiClient._parse(HelpRequestStatus, response)
+
+
+class HandClient:
+    """A call-taker's raised hand (举手求助) over the backend contract.
+
+    Args:
+        client: the signed-in backend client.
+    """
+
+    def __init__(self, client: ApiClient) -> None:
+        self._client = client
+
+    async def status(self) -> HelpRequestStatus:
+        """Whether this seat's hand is up, and who acknowledged it.
+
+        Raises:
+            BackendError: the backend could not be asked.
+        """
+        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("GET", "/seat/help"))
+
+    async def raise_hand(self) -> HelpRequestStatus:
+        """Raise this seat's hand: the team leaders' board shows a help alert.
+
+        Raises:
+            BackendError: refused (409 signed out) or the backend could not be reached.
+        """
+        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("POST", "/seat/help"))
+
+    async def lower_hand(self) -> HelpRequestStatus:
+        """Lower this seat's hand.
+
+        Raises:
+            BackendError: the backend could not be reached.
+        """
+        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("DELETE", "/seat/help"))

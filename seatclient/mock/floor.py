@@ -21,11 +21,14 @@ from seatclient.api.models import (
     EVENT_FLOOR_FIGURES,
     EVENT_FLOOR_SEAT,
     EVENT_FLOOR_SNAPSHOT,
+    EVENT_SEAT_HELP,
     CallEndReason,
     FloorFiguresWire,
     FloorIntervalWire,
     FloorSeatWire,
     FloorSnapshot,
+    HelpRequestStatus,
+    SeatState,
 )
 from seatclient.floor.records import DEFAULT_TARGET_SECONDS, DEFAULT_TARGET_SHARE, INTERVAL_LENGTH
 from seatclient.mock.accounts import DemoAccount
@@ -38,7 +41,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class AuditEntry:
-    """One team leader's intervention, as the audit trail keeps it."""
+    """One team leader's intervention, as the audit trail keeps it (who, when, whom, what, why).
+
+    Attributes:
+        action: ``force`` (a forced state, see ``state``), ``listen``, ``whisper``, ``barge``,
+            ``release`` or ``acknowledge_help``.
+        call_id: the call stepped into, for call interventions.
+    """
 
     at: datetime
     by: str
@@ -49,6 +58,8 @@ class AuditEntry:
     reason_code: str | None
     reason: str
     applied_now: bool
+    action: str = "force"
+    call_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The entry as ``/mock/audit`` lists it."""
@@ -56,11 +67,13 @@ class AuditEntry:
             "at": self.at.isoformat(),
             "by": self.by,
             "by_name": self.by_name,
+            "action": self.action,
             "job_number": self.job_number,
             "seat_id": self.seat_id,
             "state": self.state,
             "reason_code": self.reason_code,
             "reason": self.reason,
+            "call_id": self.call_id,
             "applied_now": self.applied_now,
         }
 
@@ -83,6 +96,8 @@ class FloorBoard:
     watchers: Callable[[], Iterable[str]]
     figures_interval: float = 5.0
     audit: list[AuditEntry] = field(default_factory=list)
+    hands: dict[str, HelpRequestStatus] = field(default_factory=dict)
+    """Raised hands (举手求助) by job number; a hand is lowered by its seat or when it signs out."""
     _ticker: asyncio.Task[None] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
@@ -104,13 +119,22 @@ class FloorBoard:
                 "name": account.name if account else "",
                 "team": account.team if account else "",
                 "reason": snapshot.reason,
-                "call_started": call.answered_at.astimezone(CHINA) if call and call.answered_at else None,
+                "call_started": call.answered_at.astimezone(CHINA)
+                if call and call.answered_at and call.ended_at is None
+                else None,
                 "pending_next": None
                 if pending is None
                 else {"kind": pending.kind.value, "reason": pending.reason, "forced_by": pending.forced_by},
                 "connection_lost": snapshot.connection_lost,
+                "help_requested_at": self._hand_raised_at(record.job_number),
             }
         )
+
+    def _hand_raised_at(self, job_number: str) -> datetime | None:
+        hand = self.hands.get(job_number)
+        if hand is None or hand.raised_at is None:
+            return None
+        return hand.raised_at.astimezone(CHINA)
 
     def figures(self, now: datetime | None = None) -> FloorFiguresWire:
         """Today's figures of the hall, with its 15-minute intervals."""
@@ -162,9 +186,58 @@ class FloorBoard:
         )
 
     def snapshot(self) -> FloorSnapshot:
-        """The whole floor: every seat that ever signed in, and the figures."""
-        seats = [self.seat(record) for record in self.hall.seats.values()]
-        return FloorSnapshot(seats=seats, figures=self.figures())
+        """The whole floor: every seat that ever signed in, and the figures.
+
+        A seat position holds one record: when two agents used the same seat, the one signed in
+        wins, else the one who left it last.
+        """
+        holders: dict[str, SeatRecord] = {}
+        for record in self.hall.seats.values():
+            held = holders.get(record.seat_id)
+            if held is None or _holds_seat_better(record, held):
+                holders[record.seat_id] = record
+        return FloorSnapshot(seats=[self.seat(record) for record in holders.values()], figures=self.figures())
+
+    # ------------------------------------------------------------------------------ raised hands
+
+    def hand(self, job_number: str) -> HelpRequestStatus:
+        """The raised hand of ``job_number`` (``raised`` is false when none)."""
+        return self.hands.get(job_number) or HelpRequestStatus(raised=False)
+
+    def raise_hand(self, record: SeatRecord) -> HelpRequestStatus:
+        """The seat raises its hand; raising it again keeps the first time (and any acknowledgement)."""
+        hand = self.hands.get(record.job_number)
+        if hand is None:
+            hand = self.hands[record.job_number] = HelpRequestStatus(raised=True, raised_at=server_now())
+            self._hand_changed(record, hand)
+        return hand
+
+    def lower_hand(self, record: SeatRecord) -> HelpRequestStatus:
+        """The seat lowers its hand (helped, or raised by mistake)."""
+        lowered = HelpRequestStatus(raised=False)
+        if self.hands.pop(record.job_number, None) is not None:
+            self._hand_changed(record, lowered)
+        return lowered
+
+    def acknowledge_hand(self, record: SeatRecord, by: str, by_name: str) -> HelpRequestStatus | None:
+        """A team leader acknowledges the raised hand (the seat is told); ``None`` when no hand is up."""
+        hand = self.hands.get(record.job_number)
+        if hand is None:
+            return None
+        if hand.acknowledged_by is None:
+            hand = self.hands[record.job_number] = hand.model_copy(
+                update={
+                    "acknowledged_by": by,
+                    "acknowledged_by_name": by_name,
+                    "acknowledged_at": server_now(),
+                }
+            )
+            self._hand_changed(record, hand)
+        return hand
+
+    def _hand_changed(self, record: SeatRecord, hand: HelpRequestStatus) -> None:
+        self.hub.publish_nowait(record.job_number, EVENT_SEAT_HELP, hand.model_dump(mode="json"))
+        self.seat_changed(record)
 
     # ----------------------------------------------------------------------------- announcing
 
@@ -174,7 +247,11 @@ class FloorBoard:
         self.ensure_ticking()
 
     def seat_changed(self, record: SeatRecord) -> None:
-        """Tell every watching team leader that a seat changed."""
+        """Tell every watching team leader that a seat changed (a seat signing out lowers its hand)."""
+        if record.snapshot.state is SeatState.SIGNED_OUT and record.job_number in self.hands:
+            del self.hands[record.job_number]
+            lowered = HelpRequestStatus(raised=False)
+            self.hub.publish_nowait(record.job_number, EVENT_SEAT_HELP, lowered.model_dump(mode="json"))
         watchers = list(self.watchers())
         if not watchers:
             return
@@ -205,3 +282,12 @@ class FloorBoard:
             except Exception:
                 # A broken figure must not end the ticker: the board would silently go stale.
                 log.exception("floor figures failed")
+
+
+def _holds_seat_better(record: SeatRecord, other: SeatRecord) -> bool:
+    """Whether ``record`` rather than ``other`` is the agent shown at their shared seat position."""
+    signed_in = record.snapshot.state is not SeatState.SIGNED_OUT
+    other_signed_in = other.snapshot.state is not SeatState.SIGNED_OUT
+    if signed_in != other_signed_in:
+        return signed_in
+    return record.snapshot.since > other.snapshot.since

@@ -3,7 +3,7 @@
 Everything shown comes from one ``SeatBoardModel``: the tile view (a ``QListView`` in icon mode drawn
 by ``SeatTileDelegate``, in floor-plan order) and the table view share it through two filter proxies
 (the table's also sorts). The figures strip and the 15-minute chart read ``FloorState.figures`` and the
-seat counts. Interventions (force ready / away / sign out, listen, whisper, barge, release) are only
+seat counts. Interventions (force ready / away / sign out, listen, whisper, barge, release, leave) are only
 buttons here: each asks for confirmation in a non-blocking dialog and then emits a ``*_requested``
 signal; who may use them, and what they do, is decided elsewhere.
 """
@@ -566,9 +566,10 @@ class SeatBoardWidget(QWidget):
         force_away_requested: (seat id, reason code) confirmed: make the seat away (示忙) for the reason.
         force_sign_out_requested: (seat id) confirmed: sign the seat out.
         listen_requested: (seat id) confirmed: listen to the seat's call (监听).
-        whisper_requested: (seat id) confirmed: speak to the call-taker only (密语).
+        whisper_requested: (seat id) confirmed: speak to the call-taker only (耳语).
         barge_requested: (seat id) confirmed: join the call (强插).
         release_requested: (seat id) confirmed: end the seat's call (强拆).
+        leave_requested: (seat id) confirmed: take the team leader's own leg off the seat's call (退出通话).
         alert_acknowledged: (alert id) the team leader acknowledged an alert.
         seat_selected: (seat id, ``""`` for none) the selected seat changed.
     """
@@ -580,6 +581,7 @@ class SeatBoardWidget(QWidget):
     whisper_requested = Signal(str)
     barge_requested = Signal(str)
     release_requested = Signal(str)
+    leave_requested = Signal(str)
     alert_acknowledged = Signal(str)
     seat_selected = Signal(str)
 
@@ -758,9 +760,10 @@ class SeatBoardWidget(QWidget):
         self.force_away_button.setMenu(self.force_away_menu)
         self.force_sign_out_button = self._intervention_button("forceSignOut", tr("SeatBoard", "强制签出"))
         self.listen_button = self._intervention_button("listen", tr("SeatBoard", "监听"))
-        self.whisper_button = self._intervention_button("whisper", tr("SeatBoard", "密语"))
+        self.whisper_button = self._intervention_button("whisper", tr("SeatBoard", "耳语"))
         self.barge_button = self._intervention_button("barge", tr("SeatBoard", "强插"))
         self.release_button = self._intervention_button("release", tr("SeatBoard", "强拆"))
+        self.leave_button = self._intervention_button("leaveCall", tr("SeatBoard", "退出通话"))
 
         self.force_ready_button.clicked.connect(
             lambda: self._confirm(tr("SeatBoard", "强制示闲"), self.force_ready_requested.emit)
@@ -772,13 +775,16 @@ class SeatBoardWidget(QWidget):
             lambda: self._confirm(tr("SeatBoard", "监听"), self.listen_requested.emit)
         )
         self.whisper_button.clicked.connect(
-            lambda: self._confirm(tr("SeatBoard", "密语"), self.whisper_requested.emit)
+            lambda: self._confirm(tr("SeatBoard", "耳语"), self.whisper_requested.emit)
         )
         self.barge_button.clicked.connect(
             lambda: self._confirm(tr("SeatBoard", "强插"), self.barge_requested.emit)
         )
         self.release_button.clicked.connect(
             lambda: self._confirm(tr("SeatBoard", "强拆"), self.release_requested.emit)
+        )
+        self.leave_button.clicked.connect(
+            lambda: self._confirm(tr("SeatBoard", "退出通话"), self.leave_requested.emit)
         )
 
         intervention_box = QGroupBox(tr("SeatBoard", "班长操作"))
@@ -791,6 +797,7 @@ class SeatBoardWidget(QWidget):
         grid.addWidget(self.whisper_button, 2, 1)
         grid.addWidget(self.barge_button, 2, 2)
         grid.addWidget(self.release_button, 2, 3)
+        grid.addWidget(self.leave_button, 3, 0)
 
         side = QWidget()
         side.setObjectName("seatBoardSide")
@@ -1021,7 +1028,13 @@ class SeatBoardWidget(QWidget):
         )
         self.force_away_button.setEnabled(signed_in and seat is not None and seat.state is not SeatState.AWAY)
         self.force_sign_out_button.setEnabled(signed_in)
-        for button in (self.listen_button, self.whisper_button, self.barge_button, self.release_button):
+        for button in (
+            self.listen_button,
+            self.whisper_button,
+            self.barge_button,
+            self.release_button,
+            self.leave_button,
+        ):
             button.setEnabled(on_call)
 
     def _update_acknowledge_button(self) -> None:

@@ -58,11 +58,13 @@ class SeatStateBar(QWidget):
         ready_requested: the person asked for ready (示闲).
         away_requested: the person asked for away (示忙) with this reason code.
         sign_out_requested: the person asked to sign out.
+        raise_hand_requested: the person asked to raise their hand (举手求助), or to lower it when up.
     """
 
     ready_requested = Signal()
     away_requested = Signal(str)
     sign_out_requested = Signal()
+    raise_hand_requested = Signal()
 
     def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,11 +102,23 @@ class SeatStateBar(QWidget):
         self.away_action.setMenu(self.away_menu)
         self.sign_out_action = QAction(tr("SeatStateBar", "签出"), self)
         self.sign_out_action.setObjectName("actionSignOut")
+        self.raise_hand_action = QAction(tr("SeatStateBar", "举手求助"), self)
+        self.raise_hand_action.setObjectName("actionRaiseHand")
+        self.raise_hand_action.setToolTip(tr("SeatStateBar", "请班长到座席协助；再按一次放下手"))
+        self.hand_label = QLabel()
+        self.hand_label.setObjectName("raisedHandLabel")
+        self.hand_label.setAccessibleIdentifier("raisedHandLabel")
+        self.hand_label.setAccessibleDescription(tr("SeatStateBar", "举手求助状态"))
+        self.hand_label.setStyleSheet(
+            "QLabel { background: #c0392b; color: white; font-weight: bold; padding: 4px 8px; border-radius: 3px; }"
+        )
+        self.hand_label.setVisible(False)
 
         self.ready_button = self._button(self.ready_action, "readyButton")
         self.away_button = self._button(self.away_action, "awayButton")
         self.away_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sign_out_button = self._button(self.sign_out_action, "signOutButton")
+        self.raise_hand_button = self._button(self.raise_hand_action, "raiseHandButton")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -114,17 +128,22 @@ class SeatStateBar(QWidget):
         layout.addWidget(self.elapsed_label)
         layout.addWidget(self.pending_label)
         layout.addWidget(self.notice_label, 1)
+        layout.addWidget(self.hand_label)
+        layout.addWidget(self.raise_hand_button)
+        layout.addSpacing(12)
         layout.addWidget(self.ready_button)
         layout.addWidget(self.away_button)
         layout.addWidget(self.sign_out_button)
 
         self.ready_action.triggered.connect(self.ready_requested.emit)
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
+        self.raise_hand_action.triggered.connect(self.raise_hand_requested.emit)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._refresh_elapsed)
         self._timer.start()
         self.set_available(frozenset())
+        self.set_hand_available(False)
 
     def _button(self, action: QAction, name: str) -> QToolButton:
         button = QToolButton()
@@ -179,6 +198,29 @@ class SeatStateBar(QWidget):
         self.ready_action.setEnabled(GoReady in requests)
         self.away_action.setEnabled(GoAway in requests)
         self.sign_out_action.setEnabled(SignOut in requests)
+
+    def set_hand_available(self, available: bool) -> None:
+        """Offer the raise-hand button (only while signed in and connected)."""
+        self.raise_hand_action.setEnabled(available)
+
+    def set_hand(self, raised: bool, acknowledged_by: str = "") -> None:
+        """Show whether the hand is up and whether a team leader acknowledged it.
+
+        Args:
+            raised: the hand is up.
+            acknowledged_by: the team leader who acknowledged it (their name), ``""`` when none yet.
+        """
+        text = tr("SeatStateBar", "放下手") if raised else tr("SeatStateBar", "举手求助")
+        self.raise_hand_action.setText(text)
+        self.raise_hand_button.setAccessibleName(text)
+        if not raised:
+            shown = ""
+        elif acknowledged_by:
+            shown = tr("SeatStateBar", "✋ 班长 {name} 已收到求助").format(name=acknowledged_by)
+        else:
+            shown = tr("SeatStateBar", "✋ 已举手，等待班长")
+        self.hand_label.setText(shown)
+        self.hand_label.setVisible(raised)
 
     def show_notice(self, text: str) -> None:
         """Show a short message beside the state (an illegal request, a divergence); empty hides it."""
