@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from seatclient.api.client import ApiClient, make_http_client
 from seatclient.api.knowledge_feed import HttpKnowledgeFeed
+from seatclient.api.order_lookup import ApiOrderLookup
+from seatclient.api.training import TrainingApi
 from seatclient.compliance.checks import load_default_policy
 from seatclient.compliance.phrases import load_default_matcher
 from seatclient.compliance.prompter import ScriptPrompter
@@ -30,6 +32,7 @@ from seatclient.dispatch import load_default_units
 from seatclient.errorfunnel import ErrorFunnel
 from seatclient.forms.drafts import DraftStore
 from seatclient.forms.editor import OrderEditorFactory
+from seatclient.forms.repeat_callers import RepeatCallerLookup, load_default_lookup_rules
 from seatclient.i18n import install_language, tr
 from seatclient.knowledge.service import KnowledgeService, KnowledgeSyncError
 from seatclient.logsetup import configure_logging
@@ -44,6 +47,8 @@ from seatclient.ui.gc_guard import GuiThreadGarbageCollector
 from seatclient.ui.order_desk import OrderDesk
 from seatclient.ui.seat_controller import SeatController
 from seatclient.ui.single_instance import SingleInstanceServer, ask_running_instance_to_raise, instance_name
+from seatclient.ui.team_leader_window import FloorDesk
+from seatclient.ui.training_menu import TrainingRoom
 from seatclient.version import __version__
 
 log = logging.getLogger(__name__)
@@ -183,7 +188,7 @@ async def assemble(
     # The knowledge base comes from the backend's feed in training too (the embedded backend serves the
     # demo base), so both modes take one path; the local index answers offline.
     knowledge = await KnowledgeService.open(
-        profile / "knowledge", HttpKnowledgeFeed(client), session.clock.now
+        profile / "knowledge", HttpKnowledgeFeed(client), session.clock.now, rulebook=rulebook
     )
     drafts = DraftStore(profile / "drafts.sqlite3")
     outbox_store = OutboxStore(profile / "outbox.sqlite3")
@@ -203,6 +208,7 @@ async def assemble(
         outbox_store=outbox_store,
         order_sender=order_sender if order_sender is not None else default_order_sender(client),
         shortcuts=settings.shortcuts,
+        repeat_lookup=RepeatCallerLookup(ApiOrderLookup(client), load_default_lookup_rules(rulebook)),
     )
     tasks.spawn(sync_knowledge_while_signed_in(session, knowledge), key="knowledge.sync")
     controller = SeatController(
@@ -218,6 +224,24 @@ async def assemble(
         default_seat_id=settings.seat_id,
         on_quit=on_quit,
         order_desk=desk,
+        floor_desk=FloorDesk(
+            session,
+            client,
+            tasks,
+            rulebook,
+            settings.shortcuts,
+            QSettings(str(profile / "window.ini"), QSettings.Format.IniFormat),
+            settings.language,
+        ),
+        training_room=TrainingRoom(
+            session,
+            tasks,
+            TrainingApi(client),
+            load_default_matcher(rulebook),
+            load_default_policy(rulebook),
+            settings.training,
+            settings.shortcuts,
+        ),
     )
     return SeatClient(controller, session, client, tasks, embedded, knowledge, drafts, outbox_store)
 

@@ -34,6 +34,16 @@ DEFAULT_SHORTCUTS: dict[str, str] = {
     "panel.scripts": "Alt+3",
     "panel.knowledge": "Alt+4",
     "panel.dispatch": "Alt+5",
+    # Repeat callers (seatclient.ui.repeat_caller_panel.REPEAT_CALLER_SHORTCUTS).
+    "panel.repeat_callers": "Alt+6",
+    "order.lookup": "Ctrl+Shift+O",
+    "panel.today": "Alt+7",
+    "panel.transcript": "Alt+8",
+    # Training (seatclient.ui.training_menu.TRAINING_SHORTCUTS).
+    "training.pick": "Ctrl+Alt+P",
+    "training.random": "Ctrl+Alt+R",
+    "training.last_score": "Ctrl+Alt+S",
+    "transcript.say": "Ctrl+Alt+Y",
     "app.about": "Ctrl+F1",
     # Call control, laid out like a hardphone's function keys.
     "call.dtmf": "F4",
@@ -41,14 +51,25 @@ DEFAULT_SHORTCUTS: dict[str, str] = {
     "call.hang_up": "F6",
     "call.hold": "F7",
     "call.mute": "F8",
+    # Transfers (seatclient.ui.call_panel): consult, three-way, complete, blind, emergency.
+    "call.consult": "Ctrl+T",
+    "call.cancel_consult": "Shift+F5",
+    "call.complete_transfer": "Shift+F6",
+    "call.conference": "Shift+F7",
+    "call.blind_transfer": "Ctrl+Shift+T",
+    "call.emergency": "F12",
     "seat.pending_away": "F9",
     "seat.pending_sign_out": "Ctrl+F9",
     "seat.cancel_pending": "Shift+F9",
+    # The seat's raised hand and the team leader's board (seatclient.ui.team_leader_window).
+    "seat.raise_hand": "Ctrl+Shift+A",
+    "panel.floor": "Ctrl+Shift+B",
     "wrap_up.end": "F10",
     "wrap_up.extend": "F11",
     # The knowledge panel (seatclient.ui.knowledge_panel.KNOWLEDGE_SHORTCUTS).
     "knowledge.search": "Ctrl+K",
     "knowledge.insert_answer": "Ctrl+Shift+I",
+    "knowledge.related": "Ctrl+Shift+K",
     # The scripts panel (seatclient.ui.scripts_panel.SCRIPTS_SHORTCUTS).
     "scripts.copy": "Ctrl+Shift+C",
     "scripts.insert": "Ctrl+Shift+H",
@@ -132,6 +153,12 @@ def _identifier(value: Any) -> str:
     return text
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(tr("Config", "应为 true 或 false"))
+    return value
+
+
 def _shortcuts(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise ValueError(tr("Config", '应为一个表，例如 [shortcuts] 下写 "seat.ready" = "F2"'))
@@ -182,6 +209,9 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("rules_dir", "", _existing_dir, "大厅自定义规则文件夹（覆盖内置规则）"),
     SettingSpec("log_level", "INFO", _choice("DEBUG", "INFO", "WARNING", "ERROR"), "日志级别"),
     SettingSpec("shortcuts", dict(DEFAULT_SHORTCUTS), _shortcuts, "快捷键表：操作 = 按键"),
+    SettingSpec(
+        "training_allowed", True, _flag, "是否允许培训模式；正式工位设为 false，未配置后台地址时拒绝启动"
+    ),
 )
 
 
@@ -198,6 +228,7 @@ class Settings:
     rules_dir: str = ""
     log_level: str = "INFO"
     shortcuts: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SHORTCUTS))
+    training_allowed: bool = True
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -285,5 +316,14 @@ def load_settings(
             values[key], sources[key] = known[key].parse(value), tr("Config", "命令行")
         except ValueError as exc:
             raise ConfigError(tr("Config", "命令行"), key, str(exc)) from exc
+    if not values["training_allowed"] and not values["backend_url"]:
+        # A production workstation must never fall back to the embedded training backend.
+        raise ConfigError(
+            sources["training_allowed"],
+            "training_allowed",
+            tr(
+                "Config", "本工位已禁用培训模式（training_allowed = false），必须配置正式后台地址 backend_url"
+            ),
+        )
     names = {f.name for f in fields(Settings)} - {"sources"}
     return Settings(**{k: v for k, v in values.items() if k in names}, sources=sources)

@@ -2,7 +2,8 @@
 
 It starts the embedded backend, signs in as a demo call-taker, goes ready, takes a simulated
 call (it rings, is answered, the order is typed into the intake form and its draft saved and
-reported, the call is held, taken back and hung up; the wrap-up ends as the rules require),
+reported, then dispatched to a handling unit and confirmed by the backend, the call is held and taken back, a specialist seat is consulted and the consultation
+cancelled, and the call is hung up; the wrap-up ends as the rules require),
 goes away with a reason and signs out, printing one line per step with its time; the exit code is
 0, or 1 naming the failed step. Hall IT staff run it on a freshly installed workstation; CI runs it
 on the bundle. Against a real backend (not training) the call steps are skipped: no call can be
@@ -55,6 +56,12 @@ ORDER_TEXTS = (
     ("caller_request", "希望尽快修好路灯"),
 )
 """What the self-test types into the order (field key, text); fields the hall's form lacks are skipped."""
+
+DISPATCH_TEXTS = (
+    ("business_topic", ("城乡建设 / 城市建设和管理",)),
+    ("matter_place", ("西湖区", "北山街道")),
+)
+"""What the self-test types before dispatching (field key, text of each input), so units are suggested."""
 
 
 def _type_text(widget: QWidget, text: str) -> None:
@@ -134,7 +141,10 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
 
         async def rings() -> str:
             assert client.embedded is not None
-            await _admin(client.embedded.url, "/mock/calls", {"job_number": call_taker.job_number})
+            # The first simulated caller shows a mobile number, so the order is complete enough to dispatch.
+            await _admin(
+                client.embedded.url, "/mock/calls", {"job_number": call_taker.job_number, "caller_index": 0}
+            )
             await _until(lambda: _state(client) is SeatState.RINGING, "state ringing")
             await _until(lambda: panel.banner.ringing_call_id is not None, "the ringing call panel")
             call = client.session.current_call
@@ -176,6 +186,44 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
                 desk.autosave.draft_saved.disconnect(saved.append)
             return f"typed {'、'.join(typed)}; draft saved and reported"
 
+        async def dispatch() -> str:
+            # The call's order goes to the best suggested unit through the outbox; the backend must
+            # have registered it exactly once and put it in that unit's inbox.
+            from seatclient.ui.dispatch_panel import Disposition as DispatchDisposition
+
+            desk = controller.order_desk
+            if desk is None or desk.outbox is None or client.embedded is None:
+                raise StepFailed("the seat window has no order outbox")
+            outbox = desk.outbox
+            form = desk.form
+            for key, parts in DISPATCH_TEXTS:
+                if form.editor.schema.has_field(key):
+                    for index, text in enumerate(parts):
+                        _type_text(form.controls(key)[index], text)
+            dispatch_panel = desk.dispatch_panel
+            await _until(lambda: bool(dispatch_panel.suggestions()), "dispatch suggestions")
+            unit = dispatch_panel.suggestions()[0].unit
+            dispatch_panel.choose_suggestion(1)
+            if not dispatch_panel.request_disposition(DispatchDisposition.DISPATCH) or form.isEnabled():
+                problems = "；".join(error.message for error in form.editor.errors())
+                raise StepFailed(f"not submitted: {desk.notice} {problems}")
+            key = f"order:{call_taker.job_number}:{_call_id(client)}"
+            await _until(
+                lambda: (entry := outbox.latest_revision(key)) is not None and entry.ack is not None,
+                "the backend's acknowledgement",
+            )
+            entry = outbox.latest_revision(key)
+            number = str(entry.ack["order_number"]) if entry is not None and entry.ack else ""
+            async with httpx.AsyncClient(base_url=client.embedded.url, trust_env=False, timeout=5) as http:
+                registered = (await http.get("/mock/orders")).json()["order_numbers"]
+                inbox = (await http.get(f"/mock/units/{unit.id}/inbox")).json()
+            received = [item["order_number"] for item in inbox]
+            if registered.count(number) != 1 or received.count(number) != 1:
+                raise StepFailed(
+                    f"{number}: registered {registered.count(number)}×, in the unit's inbox {received.count(number)}×"
+                )
+            return f"{number} → {unit.name}, registered once"
+
         async def hold() -> str:
             panel.hold_action.trigger()
             await _until(lambda: _state(client) is SeatState.HELD, "state held")
@@ -188,6 +236,26 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
             await _until(lambda: _state(client) is SeatState.TALKING, "state talking again")
             await settled("call-control")
             return "talking"
+
+        async def consult() -> str:
+            # The specialist answers at once, so the step takes well under a second.
+            assert client.embedded is not None
+            await _admin(
+                client.embedded.url,
+                "/mock/transfers/targets",
+                {"target_id": "specialist:hrss", "mode": "answer", "delay": 0.2},
+            )
+            box = panel.transfer
+            box.search_edit.setText("社保")
+            box.search_edit.returnPressed.emit()
+            await _until(lambda: _state(client) is SeatState.CONSULTING, "state consulting")
+            await settled("call-control")
+            await _until(box.conference_action.isEnabled, "the specialist answering")
+            answered = box.status_label.text()
+            box.cancel_action.trigger()
+            await _until(lambda: _state(client) is SeatState.TALKING, "back with the caller")
+            await settled("call-control")
+            return f"{answered}; cancelled"
 
         async def hang_up() -> str:
             panel.hang_up_action.trigger()
@@ -217,8 +285,10 @@ async def _run_steps(settings: Settings, profile: Path, out: Callable[[str], Non
             ("call-rings", rings),
             ("answer", answer),
             ("record-order", record_order),
+            ("dispatch", dispatch),
             ("hold", hold),
             ("resume", resume),
+            ("consult", consult),
             ("hang-up", hang_up),
             ("wrap-up", end_wrap_up),
         ]

@@ -33,13 +33,17 @@ from seatclient.api.models import (
     Accepted,
     CallEndReason,
     CallInfo,
+    ConsultInfo,
+    EmergencyHandoff,
     PendingNextWire,
     ReasonCode,
     SeatState,
     SeatStatus,
     ServerEvent,
     SignInResponse,
+    TransferAccepted,
 )
+from seatclient.api.transfers import TransferApi
 from seatclient.clock import ServerClock
 from seatclient.i18n import tr
 from seatclient.observable import Signal
@@ -69,6 +73,15 @@ from seatclient.seat import (
     load_default_rules,
     pending_label,
     wrap_up_countdown,
+)
+from seatclient.seat.machine import (
+    BlindTransfer,
+    CancelConsult,
+    CompleteTransfer,
+    EmergencyTransfer,
+    StartConference,
+    StartConsult,
+    allowed_transfers,
 )
 from seatclient.seat.states import CALL_STATES
 
@@ -153,6 +166,11 @@ class SeatSession:
         return self.sign_in_result.agent.job_number if self.sign_in_result else ""
 
     @property
+    def rulebook(self) -> RuleBook:
+        """The rule files in force: the backend's config bundle over the hall's and the shipped ones."""
+        return self._rulebook
+
+    @property
     def rules(self) -> SeatRules:
         """The seat rules in force: the backend's config bundle, else the shipped file."""
         if self._rules is None:
@@ -193,7 +211,10 @@ class SeatSession:
         snapshot = self.snapshot()
         if snapshot is None:
             return frozenset()
-        return frozenset(allowed_requests(snapshot, self.clock.now(), self.rules))
+        now = self.clock.now()
+        return frozenset(
+            [*allowed_requests(snapshot, now, self.rules), *allowed_transfers(snapshot, now, self.rules)]
+        )
 
     def wrap_up_countdown(self) -> WrapUpCountdown | None:
         """The wrap-up's remaining time (or overrun) in server time, or ``None`` outside wrap-up."""
@@ -511,6 +532,60 @@ class SeatSession:
         accepted = await self._client.send_dtmf(call_id, digits)
         if accepted.call is not None:
             self._set_call(accepted.call)
+
+    # ------------------------------------------------------------------- transfers
+
+    async def consult(self, target_id: str) -> TransferAccepted:
+        """Hold the caller and call ``target_id`` (咨询); the leg's progress follows as ``call.consult`` events.
+
+        Raises:
+            IllegalRequest: refused locally (no answered call, already consulting …).
+            BackendError: the backend refused (unknown target, 409) or could not be reached.
+        """
+        call_id = self._call_id()
+        return await self._send_transfer(StartConsult(target_id), lambda api: api.consult(call_id, target_id))
+
+    async def cancel_consult(self) -> TransferAccepted:
+        """Drop the consulted party (or the three-way call's third leg) and go back to the caller (结束咨询)."""
+        call_id = self._call_id()
+        return await self._send_transfer(CancelConsult(), lambda api: api.cancel_consult(call_id))
+
+    async def start_conference(self) -> TransferAccepted:
+        """Join the caller and the answered consulted party (三方通话)."""
+        call_id = self._call_id()
+        return await self._send_transfer(StartConference(), lambda api: api.conference(call_id))
+
+    async def complete_transfer(self) -> TransferAccepted:
+        """Leave the caller with the answered consulted party (完成转接); the seat goes to wrap-up."""
+        call_id = self._call_id()
+        return await self._send_transfer(CompleteTransfer(), lambda api: api.complete_transfer(call_id))
+
+    async def blind_transfer(self, target_id: str) -> TransferAccepted:
+        """Hand the caller to ``target_id`` without consulting (直接转接); the seat goes to wrap-up."""
+        call_id = self._call_id()
+        return await self._send_transfer(
+            BlindTransfer(target_id), lambda api: api.blind_transfer(call_id, target_id)
+        )
+
+    async def emergency_transfer(self, line: str, handoff: EmergencyHandoff) -> TransferAccepted:
+        """Bridge the caller to ``line`` (110 / 119 / 120 / 122) with the handoff packet (紧急转接)."""
+        call_id = self._call_id()
+        return await self._send_transfer(
+            EmergencyTransfer(line), lambda api: api.emergency_transfer(call_id, line, handoff)
+        )
+
+    async def consult_info(self) -> ConsultInfo | None:
+        """The third party's leg of the current call as the backend has it (after a reconnect), or ``None``."""
+        call_id = self._call_id()
+        return await TransferApi(self._client).consult_info(call_id) if call_id else None
+
+    async def _send_transfer(
+        self, request: Request, command: Callable[[TransferApi], Awaitable[TransferAccepted]]
+    ) -> TransferAccepted:
+        api = TransferApi(self._client)
+        accepted = await self._send(request, lambda: command(api))
+        assert isinstance(accepted, TransferAccepted)
+        return accepted
 
     async def sign_out(self) -> None:
         """Sign out at the backend and close the stream.

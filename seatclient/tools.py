@@ -50,13 +50,17 @@ from seatclient.forms.calendar import (
     validate_holidays,
 )
 from seatclient.forms.places import validate_places
+from seatclient.forms.repeat_callers import lookup_rules_problems
 from seatclient.forms.schema import schema_problems
 from seatclient.forms.taxonomy import load_default as load_default_taxonomy
 from seatclient.forms.taxonomy import validate_taxonomy
 from seatclient.forms.time_limits import TimeLimitLookupError, validate_time_limits
 from seatclient.i18n import tr
+from seatclient.knowledge.synonyms import load_synonyms
+from seatclient.mock.callers import training_caller_problems
 from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
 from seatclient.seat.machine import seat_rules_problems
+from seatclient.softphone.transfers import transfer_target_problems
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -92,6 +96,14 @@ def _phrases_problems(rule_file: RuleFile) -> list[RuleError]:
     return check_phrase_rules(rule_file, normalizer)
 
 
+def _synonym_problems(rule_file: RuleFile) -> list[RuleError]:
+    try:
+        load_synonyms(rule_file)
+    except RuleError as error:
+        return [error]
+    return []
+
+
 RULE_VALIDATORS: dict[str, RuleValidator] = {
     "taxonomy": validate_taxonomy,
     "places": validate_places,
@@ -107,6 +119,10 @@ RULE_VALIDATORS: dict[str, RuleValidator] = {
     "forbidden_phrases": _phrases_problems,
     "lookalikes": check_lookalikes,
     "scripts": check_scripts,
+    "transfer_targets": transfer_target_problems,
+    "order_lookup": lookup_rules_problems,
+    "knowledge_synonyms": _synonym_problems,
+    "training_callers": training_caller_problems,
 }
 """Rule-set name (the file stem in a rules folder) → the function listing that file's problems."""
 

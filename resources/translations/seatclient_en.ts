@@ -42,6 +42,10 @@
             <translation>Feedback not sent: {reason}</translation>
         </message>
         <message>
+            <source>反馈未被接受：{reason}</source>
+            <translation>Feedback not accepted: {reason}</translation>
+        </message>
+        <message>
             <source>发布单位</source>
             <translation>Publishing unit</translation>
         </message>
@@ -116,6 +120,10 @@
         <message>
             <source>文中链接（双击或回车打开，打开前会询问）</source>
             <translation>Links in the text (double-click or press Enter to open; you will be asked first)</translation>
+        </message>
+        <message>
+            <source>暂时连不上后台：反馈已保存在本机，恢复连接后自动发送</source>
+            <translation>The backend cannot be reached right now: the feedback is kept on this computer and sent automatically once the connection is back</translation>
         </message>
         <message>
             <source>有效期</source>
@@ -609,6 +617,10 @@
             <translation>Should be an address starting with http:// or https://, or empty to use the built-in training backend</translation>
         </message>
         <message>
+            <source>应为 true 或 false</source>
+            <translation>must be true or false</translation>
+        </message>
+        <message>
             <source>应为一个表，例如 [shortcuts] 下写 "seat.ready" = "F2"</source>
             <translation>Should be a table, e.g. "seat.ready" = "F2" under [shortcuts]</translation>
         </message>
@@ -643,6 +655,10 @@
         <message>
             <source>未知的设置项；可用的设置项：{keys}</source>
             <translation>Unknown setting; available settings: {keys}</translation>
+        </message>
+        <message>
+            <source>本工位已禁用培训模式（training_allowed = false），必须配置正式后台地址 backend_url</source>
+            <translation>training mode is disabled on this workstation (training_allowed = false): backend_url must name the production backend</translation>
         </message>
         <message>
             <source>配置错误 {where}：{key}：{problem}</source>
@@ -870,6 +886,10 @@
             <translation>{label} ({key})</translation>
         </message>
         <message>
+            <source>{number}. {reason}</source>
+            <translation>{number}. {reason}</translation>
+        </message>
+        <message>
             <source>{place}；按 {number} 或回车选择</source>
             <translation>{place}; press {number} or Enter to choose</translation>
         </message>
@@ -878,12 +898,48 @@
             <translation>Not accepted</translation>
         </message>
         <message>
+            <source>不予受理的情形</source>
+            <translation>Reason not accepted</translation>
+        </message>
+        <message>
+            <source>不予受理：选择情形</source>
+            <translation>Not accepted: choose the reason</translation>
+        </message>
+        <message>
             <source>关联已有工单</source>
             <translation>Link to existing order</translation>
         </message>
         <message>
+            <source>关联已有工单：原工单号</source>
+            <translation>Link to an existing order: its number</translation>
+        </message>
+        <message>
             <source>办理方式</source>
             <translation>Handling</translation>
+        </message>
+        <message>
+            <source>原工单号</source>
+            <translation>Existing order number</translation>
+        </message>
+        <message>
+            <source>取消不予受理</source>
+            <translation>Cancel not accepted</translation>
+        </message>
+        <message>
+            <source>取消关联</source>
+            <translation>Cancel link</translation>
+        </message>
+        <message>
+            <source>取消（Esc）</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>告知来电人的话术</source>
+            <translation>What to tell the caller</translation>
+        </message>
+        <message>
+            <source>告知来电人：</source>
+            <translation>Tell the caller:</translation>
         </message>
         <message>
             <source>填写诉求分类、属地和事由后，这里给出承办单位建议</source>
@@ -892,6 +948,10 @@
         <message>
             <source>属地</source>
             <translation>Locality</translation>
+        </message>
+        <message>
+            <source>工单号错误提示</source>
+            <translation>Order number problem</translation>
         </message>
         <message>
             <source>已选承办单位</source>
@@ -954,6 +1014,22 @@
             <translation>Direct answer</translation>
         </message>
         <message>
+            <source>确认不予受理</source>
+            <translation>Confirm not accepted</translation>
+        </message>
+        <message>
+            <source>确认不予受理（Enter）</source>
+            <translation>Confirm not accepted (Enter)</translation>
+        </message>
+        <message>
+            <source>确认关联</source>
+            <translation>Confirm link</translation>
+        </message>
+        <message>
+            <source>确认关联（Enter）</source>
+            <translation>Confirm link (Enter)</translation>
+        </message>
+        <message>
             <source>紧急转警</source>
             <translation>Emergency transfer</translation>
         </message>
@@ -978,6 +1054,10 @@
             <translation>Please choose a handling unit first: {suggest} to pick a suggestion, or {find} to search.</translation>
         </message>
         <message>
+            <source>请输入原工单号</source>
+            <translation>Enter the existing order's number</translation>
+        </message>
+        <message>
             <source>转 110 公安</source>
             <translation>Transfer to 110 Police</translation>
         </message>
@@ -992,6 +1072,14 @@
         <message>
             <source>转 122 交警</source>
             <translation>Transfer to 122 Traffic police</translation>
+        </message>
+        <message>
+            <source>输入或从“历史工单”选择</source>
+            <translation>Type it, or pick it in "Earlier orders"</translation>
+        </message>
+        <message>
+            <source>选择情形后，这里显示告知来电人的话术</source>
+            <translation>Choose a reason to see what to tell the caller</translation>
         </message>
         <message>
             <source>选择派单建议</source>
@@ -1016,12 +1104,111 @@ Error type: {kind}</translation>
     <context>
         <name>FakePhone</name>
         <message>
+            <source>一次只能咨询一方。</source>
+            <translation>Only one party can be consulted at a time.</translation>
+        </message>
+        <message>
+            <source>对方尚未接听，不能完成转接。</source>
+            <translation>The other party has not answered yet; the transfer cannot be completed.</translation>
+        </message>
+        <message>
+            <source>对方尚未接听，不能转为三方通话。</source>
+            <translation>The other party has not answered yet; a three-way call is not possible.</translation>
+        </message>
+        <message>
+            <source>当前没有进行中的咨询。</source>
+            <translation>No consultation is in progress.</translation>
+        </message>
+        <message>
             <source>按键只能是 0-9、*、#。</source>
             <translation>Digits can only be 0-9, * and #.</translation>
         </message>
         <message>
             <source>现在不能{command}（话机状态：{state}）。</source>
             <translation>Cannot {command} now (phone state: {state}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorDesk</name>
+        <message>
+            <source>已对{who}执行“{action}”。</source>
+            <translation>Done: "{action}" on {who}.</translation>
+        </message>
+        <message>
+            <source>已对{who}执行“{action}”（通话 {call}）。</source>
+            <translation>Done: "{action}" on {who} (call {call}).</translation>
+        </message>
+        <message>
+            <source>已确认{who}的举手求助，座席已收到通知。</source>
+            <translation>Acknowledged the raised hand of {who}; the seat has been told.</translation>
+        </message>
+        <message>
+            <source>座席 {seat}</source>
+            <translation>Seat {seat}</translation>
+        </message>
+        <message>
+            <source>座席 {seat}（{name}，工号 {job}）</source>
+            <translation>seat {seat} ({name}, job number {job})</translation>
+        </message>
+        <message>
+            <source>座席已转入话后整理。</source>
+            <translation>The seat is now in wrap-up.</translation>
+        </message>
+        <message>
+            <source>座席正在通话，将在本次通话及话后整理结束后生效。</source>
+            <translation>The seat is on a call; this takes effect after the call and its wrap-up.</translation>
+        </message>
+        <message>
+            <source>强制示忙</source>
+            <translation>Force away</translation>
+        </message>
+        <message>
+            <source>强制示闲</source>
+            <translation>Force ready</translation>
+        </message>
+        <message>
+            <source>强制签出</source>
+            <translation>Force sign-out</translation>
+        </message>
+        <message>
+            <source>强拆</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <source>强插</source>
+            <translation>Barge in</translation>
+        </message>
+        <message>
+            <source>班长(&amp;L)</source>
+            <translation>Team &amp;leader</translation>
+        </message>
+        <message>
+            <source>班长在座席监控看板上{action}</source>
+            <translation>Team leader used "{action}" on the seat board</translation>
+        </message>
+        <message>
+            <source>班长在座席监控看板上操作</source>
+            <translation>Team leader intervention from the seat board</translation>
+        </message>
+        <message>
+            <source>班长席（座席监控）</source>
+            <translation>Team leader's board</translation>
+        </message>
+        <message>
+            <source>监听</source>
+            <translation>Listen</translation>
+        </message>
+        <message>
+            <source>耳语</source>
+            <translation>Whisper</translation>
+        </message>
+        <message>
+            <source>读取大厅座席失败：{message}</source>
+            <translation>Could not read the hall's seats: {message}</translation>
+        </message>
+        <message>
+            <source>退出通话</source>
+            <translation>Leave the call</translation>
         </message>
     </context>
     <context>
@@ -1780,6 +1967,10 @@ Error type: {kind}</translation>
             <translation>Suggested from the order content; click to view</translation>
         </message>
         <message>
+            <source>根据工单内容推荐：点击查看，或按 {key} 选择</source>
+            <translation>Suggested from the order's content: click to view, or press {key} to choose</translation>
+        </message>
+        <message>
             <source>根据工单内容自动推荐</source>
             <translation>Suggested automatically from the order content</translation>
         </message>
@@ -1794,6 +1985,10 @@ Error type: {kind}</translation>
         <message>
             <source>相关知识推荐状态</source>
             <translation>Related article suggestion status</translation>
+        </message>
+        <message>
+            <source>转到相关知识</source>
+            <translation>Go to related articles</translation>
         </message>
     </context>
     <context>
@@ -1904,6 +2099,22 @@ Version {version}</translation>
     <context>
         <name>OrderDesk</name>
         <message>
+            <source>{prefix}{title}（{changed} 修改）</source>
+            <translation>{prefix}{title} (changed {changed})</translation>
+        </message>
+        <message>
+            <source>其他未提交草稿</source>
+            <translation>Other unsubmitted drafts</translation>
+        </message>
+        <message>
+            <source>其他未提交草稿（{count}）</source>
+            <translation>Other unsubmitted drafts ({count})</translation>
+        </message>
+        <message>
+            <source>其他问题：{problems}</source>
+            <translation>Other problems: {problems}</translation>
+        </message>
+        <message>
             <source>工单</source>
             <translation>Order</translation>
         </message>
@@ -1920,16 +2131,36 @@ Version {version}</translation>
             <translation>Order notice</translation>
         </message>
         <message>
+            <source>工单被后台退回：{message}。请按字段旁的提示修改，再选择处理方式重新提交。</source>
+            <translation>The backend refused the order: {message}. Correct it as shown beside the fields, then choose the disposition again to resubmit.</translation>
+        </message>
+        <message>
             <source>已将知识答复插入“{field}”。</source>
             <translation>The knowledge answer was inserted into “{field}”.</translation>
+        </message>
+        <message>
+            <source>已恢复最新的未提交工单草稿；另有 {count} 份未提交草稿，可在右侧“其他未提交草稿”中打开。</source>
+            <translation>The newest unsubmitted draft was restored; {count} more can be opened from "Other unsubmitted drafts" on the right.</translation>
         </message>
         <message>
             <source>已恢复未提交的工单草稿</source>
             <translation>An unsubmitted order draft was restored</translation>
         </message>
         <message>
+            <source>已打开未提交的工单草稿</source>
+            <translation>Unsubmitted draft opened</translation>
+        </message>
+        <message>
             <source>当前没有通话：接通来电后在此记录工单。</source>
             <translation>No call: answer a call to record its order here.</translation>
+        </message>
+        <message>
+            <source>有一张工单被后台退回（{problem}）。提交当前工单后，请在“今日工单”中打开修改。</source>
+            <translation>An order was refused by the backend ({problem}). After submitting the current order, open it in “Today's orders” to correct it.</translation>
+        </message>
+        <message>
+            <source>未说明原因</source>
+            <translation>no reason given</translation>
         </message>
         <message>
             <source>本机暂不能提交工单：未配置工单发送通道。草稿已保存。</source>
@@ -1952,8 +2183,20 @@ Version {version}</translation>
             <translation>Dispatch</translation>
         </message>
         <message>
+            <source>该草稿已不存在（可能已提交）。</source>
+            <translation>That draft no longer exists (it may have been submitted).</translation>
+        </message>
+        <message>
             <source>请先把光标放在工单的文字栏里，再插入话术。</source>
             <translation>Put the cursor in a text box of the order first, then insert the script.</translation>
+        </message>
+        <message>
+            <source>请先提交当前通话的工单，再修改被退回的工单。</source>
+            <translation>Submit the current call's order first, then correct the refused one.</translation>
+        </message>
+        <message>
+            <source>请先提交当前通话的工单，再打开其他草稿。</source>
+            <translation>Submit the order of the current call before opening another draft.</translation>
         </message>
         <message>
             <source>请在派单区选择处理方式（直接答复、派单、不予受理……），工单随之提交。</source>
@@ -1970,6 +2213,10 @@ Version {version}</translation>
         <message>
             <source>通话已结束：请完成工单并选择处理方式。</source>
             <translation>The call ended: complete the order and choose what happens to it.</translation>
+        </message>
+        <message>
+            <source>（空白工单）</source>
+            <translation>(empty order)</translation>
         </message>
     </context>
     <context>
@@ -2091,6 +2338,33 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>OutboxStatus</name>
+        <message>
+            <source>。被退回的工单请在“今日工单”中打开，按提示修改后重新提交。</source>
+            <translation>. Open refused orders in “Today's orders”, correct them as shown and submit them again.</translation>
+        </message>
+        <message>
+            <source>失败 {count}</source>
+            <translation>failed {count}</translation>
+        </message>
+        <message>
+            <source>工单发送状态：{text}</source>
+            <translation>Order delivery: {text}</translation>
+        </message>
+        <message>
+            <source>待发送 {count}</source>
+            <translation>To send {count}</translation>
+        </message>
+        <message>
+            <source>所有已提交的工单均已送达后台。</source>
+            <translation>Every submitted order has reached the backend.</translation>
+        </message>
+        <message>
+            <source>退回 {count}</source>
+            <translation>refused {count}</translation>
+        </message>
+    </context>
+    <context>
         <name>PhraseWarning</name>
         <message>
             <source>&lt;b&gt;{field}&lt;/b&gt;（{category}）：{context}</source>
@@ -2170,6 +2444,286 @@ Version {version}</translation>
         <message>
             <source>街道（镇、乡）名称</source>
             <translation>Subdistrict (town, township) name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RaisedHand</name>
+        <message>
+            <source>{who}已加入本次通话（强插），来电人也能听到。</source>
+            <translation>{who} has joined this call (barge-in); the caller hears them too.</translation>
+        </message>
+        <message>
+            <source>{who}已结束本次通话（强拆），请完成工单。</source>
+            <translation>{who} ended this call (release); please complete the order.</translation>
+        </message>
+        <message>
+            <source>{who}已退出本次通话。</source>
+            <translation>{who} has left this call.</translation>
+        </message>
+        <message>
+            <source>{who}正在对您耳语，来电人听不到。</source>
+            <translation>{who} is whispering to you; the caller cannot hear it.</translation>
+        </message>
+        <message>
+            <source>原因：{reason}</source>
+            <translation> Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>班长 {name}（工号 {job}）</source>
+            <translation>Team leader {name} (job number {job})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Rejection</name>
+        <message>
+            <source>{name}：{problem}</source>
+            <translation>{name}: {problem}</translation>
+        </message>
+        <message>
+            <source>不予受理的情形</source>
+            <translation>reason for not accepting</translation>
+        </message>
+        <message>
+            <source>关联工单号</source>
+            <translation>linked order number</translation>
+        </message>
+        <message>
+            <source>处理方式</source>
+            <translation>disposition</translation>
+        </message>
+        <message>
+            <source>引用的知识</source>
+            <translation>knowledge article cited</translation>
+        </message>
+        <message>
+            <source>承办单位</source>
+            <translation>handling unit</translation>
+        </message>
+        <message>
+            <source>是否保密</source>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>紧急热线</source>
+            <translation>emergency line</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatCallerPanel</name>
+        <message>
+            <source>{date}（已超期）</source>
+            <translation>{date} (overdue)</translation>
+        </message>
+        <message>
+            <source>{problem}已记下来电号码，连接恢复后自动重新查询。</source>
+            <translation>{problem} The caller's number is kept and looked up again when the connection is back.</translation>
+        </message>
+        <message>
+            <source>业务分类</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>业务分类：{topic}</source>
+            <translation>Topic: {topic}</translation>
+        </message>
+        <message>
+            <source>办理</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>办理中</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>办结时限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>办结时限：{due}</source>
+            <translation>Due: {due}</translation>
+        </message>
+        <message>
+            <source>历史工单</source>
+            <translation>Earlier orders</translation>
+        </message>
+        <message>
+            <source>历史工单列表</source>
+            <translation>List of earlier orders</translation>
+        </message>
+        <message>
+            <source>历史工单查询结果</source>
+            <translation>Earlier orders found</translation>
+        </message>
+        <message>
+            <source>同一事项不重复建单：以“关联已有工单”办理本次来电（ZJ 第十二条）</source>
+            <translation>No duplicate order for the same matter: handle this call as "Link to an existing order" (ZJ art. 12)</translation>
+        </message>
+        <message>
+            <source>同一事项请关联原工单，不要重复建单。</source>
+            <translation>For the same matter, link to the earlier order instead of creating a new one.</translation>
+        </message>
+        <message>
+            <source>工单 {number}（{registered} 登记）</source>
+            <translation>Order {number} (registered {registered})</translation>
+        </message>
+        <message>
+            <source>工单办理进度</source>
+            <translation>Order progress</translation>
+        </message>
+        <message>
+            <source>工单号</source>
+            <translation>Order number</translation>
+        </message>
+        <message>
+            <source>工单号，如 {example}</source>
+            <translation>Order number, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>已结束</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>承办单位：{unit}</source>
+            <translation>Handling unit: {unit}</translation>
+        </message>
+        <message>
+            <source>按工单号查询办理进度</source>
+            <translation>Look up an order's progress by number</translation>
+        </message>
+        <message>
+            <source>显示重复来电话术</source>
+            <translation>Show the repeat-caller script</translation>
+        </message>
+        <message>
+            <source>最新进展：{at} {status}</source>
+            <translation>Latest: {at} {status}</translation>
+        </message>
+        <message>
+            <source>本次来电关联到所选工单</source>
+            <translation>Link this call to the selected order</translation>
+        </message>
+        <message>
+            <source>本次来电关联到查询的工单</source>
+            <translation>Link this call to the order looked up</translation>
+        </message>
+        <message>
+            <source>本次来电关联到此工单</source>
+            <translation>Link this call to this order</translation>
+        </message>
+        <message>
+            <source>来电 {caller}：历史工单 {total} 张，其中办理中 {open} 张。</source>
+            <translation>Caller {caller}: {total} earlier orders, {open} open.</translation>
+        </message>
+        <message>
+            <source>来电 {caller}：没有历史工单。</source>
+            <translation>Caller {caller}: no earlier orders.</translation>
+        </message>
+        <message>
+            <source>来电人的历史工单</source>
+            <translation>The caller's earlier orders</translation>
+        </message>
+        <message>
+            <source>来电号码未显示，无法按号码查询历史工单；如来电人报出工单号，可在下方查询。</source>
+            <translation>The number is withheld, so earlier orders cannot be looked up by number; if the caller gives an order number, look it up below.</translation>
+        </message>
+        <message>
+            <source>来电振铃时自动按号码查询来电人的历史工单。</source>
+            <translation>When a call rings, the caller's earlier orders are looked up by number.</translation>
+        </message>
+        <message>
+            <source>查询办理进度</source>
+            <translation>Order progress</translation>
+        </message>
+        <message>
+            <source>查询办理进度（{key}）</source>
+            <translation>Order progress ({key})</translation>
+        </message>
+        <message>
+            <source>查询工单</source>
+            <translation>Look up the order</translation>
+        </message>
+        <message>
+            <source>查询（Enter）</source>
+            <translation>Look up (Enter)</translation>
+        </message>
+        <message>
+            <source>正在查询……</source>
+            <translation>Looking up…</translation>
+        </message>
+        <message>
+            <source>正在查询来电人的历史工单……</source>
+            <translation>Looking up the caller's earlier orders…</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>状态：{status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <source>答复：{reply}</source>
+            <translation>Reply: {reply}</translation>
+        </message>
+        <message>
+            <source>重复来电话术</source>
+            <translation>Repeat-caller script</translation>
+        </message>
+        <message>
+            <source>重新查询历史工单</source>
+            <translation>Look up the earlier orders again</translation>
+        </message>
+        <message>
+            <source>重试</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>（列出最近 {shown} 张）</source>
+            <translation> (the latest {shown} listed)</translation>
+        </message>
+        <message>
+            <source>，{note}</source>
+            <translation>, {note}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RepeatCallers</name>
+        <message>
+            <source>不是合法的正则表达式：{reason}</source>
+            <translation>not a valid regular expression: {reason}</translation>
+        </message>
+        <message>
+            <source>不认识的工单状态“{value}”，可选：{allowed}</source>
+            <translation>unknown order status "{value}"; allowed: {allowed}</translation>
+        </message>
+        <message>
+            <source>例子“{example}”不符合 pattern 的格式</source>
+            <translation>the example "{example}" does not match the pattern</translation>
+        </message>
+        <message>
+            <source>工单号“{number}”格式不对，应形如 {example}</source>
+            <translation>"{number}" is not an order number; it should look like {example}</translation>
+        </message>
+        <message>
+            <source>工单状态</source>
+            <translation>Order status</translation>
+        </message>
+        <message>
+            <source>来电号码未显示，无法按号码查询历史工单；可按工单号查询。</source>
+            <translation>The number is withheld, so earlier orders cannot be looked up by number; look up by order number instead.</translation>
+        </message>
+        <message>
+            <source>没有工单 {number}，请与来电人核对工单号。</source>
+            <translation>There is no order {number}; check the number with the caller.</translation>
+        </message>
+        <message>
+            <source>规则文件无法使用</source>
+            <translation>the rule file cannot be used</translation>
+        </message>
+        <message>
+            <source>请输入工单号，例如 {example}</source>
+            <translation>Enter an order number, e.g. {example}</translation>
         </message>
     </context>
     <context>
@@ -2283,6 +2837,81 @@ Version {version}</translation>
         <message>
             <source>配置包 {version}：{name}</source>
             <translation>Config bundle {version}: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreCard</name>
+        <message>
+            <source>【培训】本通电话评分</source>
+            <translation>[Training] Score of this call</translation>
+        </message>
+        <message>
+            <source>不及格（及格线 {mark} 分）</source>
+            <translation>Not passed (pass mark {mark})</translation>
+        </message>
+        <message>
+            <source>关闭 (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>关闭评分</source>
+            <translation>Close the score</translation>
+        </message>
+        <message>
+            <source>及格（及格线 {mark} 分）</source>
+            <translation>Passed (pass mark {mark})</translation>
+        </message>
+        <message>
+            <source>场景：{title}</source>
+            <translation>Scenario: {title}</translation>
+        </message>
+        <message>
+            <source>培训场景</source>
+            <translation>Training scenario</translation>
+        </message>
+        <message>
+            <source>培训模式</source>
+            <translation>Training mode</translation>
+        </message>
+        <message>
+            <source>培训模式 TRAINING · 模拟来电评分，不计入正式考核</source>
+            <translation>TRAINING · score of a simulated call, not part of any real assessment</translation>
+        </message>
+        <message>
+            <source>培训评分</source>
+            <translation>Training score</translation>
+        </message>
+        <message>
+            <source>培训评分：{score} 分，{verdict}，扣分项 {count} 项</source>
+            <translation>Training score: {score}, {verdict}, {count} deductions</translation>
+        </message>
+        <message>
+            <source>得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>得分 {score} / {full}</source>
+            <translation>Score {score} / {full}</translation>
+        </message>
+        <message>
+            <source>扣分</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>扣分项</source>
+            <translation>Deductions</translation>
+        </message>
+        <message>
+            <source>是否及格</source>
+            <translation>Passed or not</translation>
+        </message>
+        <message>
+            <source>没有扣分项：这通电话处理得完全规范。</source>
+            <translation>No deductions: this call was handled exactly by the standard.</translation>
+        </message>
+        <message>
+            <source>说明（应当如何）</source>
+            <translation>What was expected</translation>
         </message>
     </context>
     <context>
@@ -2702,7 +3331,7 @@ Version {version}</translation>
         </message>
         <message>
             <source>密语</source>
-            <translation>Whisper</translation>
+            <translation type="vanished">Whisper</translation>
         </message>
         <message>
             <source>对{who}执行“{action}”？</source>
@@ -2825,6 +3454,14 @@ Version {version}</translation>
             <translation>Sign out</translation>
         </message>
         <message>
+            <source>耳语</source>
+            <translation>Whisper</translation>
+        </message>
+        <message>
+            <source>退出通话</source>
+            <translation>Leave the call</translation>
+        </message>
+        <message>
             <source>选中的座席</source>
             <translation>Selected seat</translation>
         </message>
@@ -2864,16 +3501,36 @@ Version {version}</translation>
             <translation>{number} · {queue}, press {key} to answer</translation>
         </message>
         <message>
+            <source>今日工单</source>
+            <translation>Today's orders</translation>
+        </message>
+        <message>
             <source>内置培训后台</source>
             <translation>Built-in training backend</translation>
+        </message>
+        <message>
+            <source>历史工单</source>
+            <translation>Earlier orders</translation>
         </message>
         <message>
             <source>号码未显示</source>
             <translation>Number withheld</translation>
         </message>
         <message>
+            <source>当前没有可转接的通话，未转接 {line}；工单仍按紧急转警记录。</source>
+            <translation>There is no call to transfer, so nothing was transferred to {line}; the order is still recorded as an emergency transfer.</translation>
+        </message>
+        <message>
+            <source>转接对象配置有误，暂不能转接：{problem}</source>
+            <translation>The transfer targets are misconfigured; transfers are unavailable: {problem}</translation>
+        </message>
+        <message>
             <source>连接恢复后，后台显示本座席为「{actual}」（之前显示「{shown}」），已按后台状态更新。</source>
             <translation>After reconnecting, the backend shows this seat as "{actual}" (previously shown as "{shown}"); updated to the backend state.</translation>
+        </message>
+        <message>
+            <source>通话记录</source>
+            <translation>Transcript</translation>
         </message>
     </context>
     <context>
@@ -2991,6 +3648,10 @@ Version {version}</translation>
             <translation>The call has not been answered yet, so there is no order for it yet.</translation>
         </message>
         <message>
+            <source>正在“{state}”：请完成转接，或结束咨询后再直接转接。</source>
+            <translation>In "{state}": complete the transfer, or end the consultation before a blind transfer.</translation>
+        </message>
+        <message>
             <source>正在咨询，请先结束咨询或转为三方通话，再挂断。</source>
             <translation>A consultation is in progress. End it or turn it into a three-way call before hanging up.</translation>
         </message>
@@ -3027,8 +3688,20 @@ Version {version}</translation>
             <translation>Start a consultation first; it can become a three-way call once the other party answers.</translation>
         </message>
         <message>
+            <source>请先咨询转接对象，对方接通后才能完成转接。</source>
+            <translation>Consult a transfer target first; the transfer can be completed once they answer.</translation>
+        </message>
+        <message>
             <source>请选择咨询对象（专席、承办单位或班长）。</source>
             <translation>Please choose whom to consult (specialist seat, handling unit or team leader).</translation>
+        </message>
+        <message>
+            <source>请选择紧急联动线路（110、119、120、122）。</source>
+            <translation>Choose an emergency line (110, 119, 120, 122).</translation>
+        </message>
+        <message>
+            <source>请选择转接对象（专席、承办单位或其他热线）。</source>
+            <translation>Choose a transfer target (a specialist seat, a handling unit or another hotline).</translation>
         </message>
         <message>
             <source>通话不在保持中，无需取回。</source>
@@ -3233,6 +3906,10 @@ Version {version}</translation>
             <translation>Consult</translation>
         </message>
         <message>
+            <source>完成转接</source>
+            <translation>Complete transfer</translation>
+        </message>
+        <message>
             <source>延长话后整理</source>
             <translation>Extend wrap-up</translation>
         </message>
@@ -3243,6 +3920,10 @@ Version {version}</translation>
         <message>
             <source>接听</source>
             <translation>Answer</translation>
+        </message>
+        <message>
+            <source>直接转接</source>
+            <translation>Blind transfer</translation>
         </message>
         <message>
             <source>示忙</source>
@@ -3259,6 +3940,10 @@ Version {version}</translation>
         <message>
             <source>签出</source>
             <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>紧急转接</source>
+            <translation>Emergency transfer</translation>
         </message>
         <message>
             <source>结束咨询</source>
@@ -3445,6 +4130,22 @@ Version {version}</translation>
             <translation>{state} (team leader {by})</translation>
         </message>
         <message>
+            <source>✋ 已举手，等待班长</source>
+            <translation>✋ Hand raised, waiting for the team leader</translation>
+        </message>
+        <message>
+            <source>✋ 班长 {name} 已收到求助</source>
+            <translation>✋ Team leader {name} has seen your request</translation>
+        </message>
+        <message>
+            <source>举手求助</source>
+            <translation>Raise hand</translation>
+        </message>
+        <message>
+            <source>举手求助状态</source>
+            <translation>Raised hand</translation>
+        </message>
+        <message>
             <source>座席提示</source>
             <translation>Seat messages</translation>
         </message>
@@ -3455,6 +4156,10 @@ Version {version}</translation>
         <message>
             <source>当前状态持续时间</source>
             <translation>Time in current state</translation>
+        </message>
+        <message>
+            <source>放下手</source>
+            <translation>Lower hand</translation>
         </message>
         <message>
             <source>示忙</source>
@@ -3477,6 +4182,10 @@ Version {version}</translation>
             <translation>Sign out</translation>
         </message>
         <message>
+            <source>请班长到座席协助；再按一次放下手</source>
+            <translation>Ask a team leader to come to the seat; press again to lower the hand</translation>
+        </message>
+        <message>
             <source>通话后的状态</source>
             <translation>State after the call</translation>
         </message>
@@ -3487,6 +4196,14 @@ Version {version}</translation>
     </context>
     <context>
         <name>Shortcuts</name>
+        <message>
+            <source>三方通话</source>
+            <translation>Three-way call</translation>
+        </message>
+        <message>
+            <source>举手求助 / 放下手</source>
+            <translation>Raise / lower the hand for help</translation>
+        </message>
         <message>
             <source>保持/取回</source>
             <translation>Hold/retrieve</translation>
@@ -3500,8 +4217,16 @@ Version {version}</translation>
             <translation>Cancel the scheduled after-call state</translation>
         </message>
         <message>
+            <source>咨询（选择专席、单位或热线）</source>
+            <translation>Consult (choose a specialist seat, unit or hotline)</translation>
+        </message>
+        <message>
             <source>复制当前话术</source>
             <translation>Copy the current script</translation>
+        </message>
+        <message>
+            <source>完成转接</source>
+            <translation>Complete the transfer</translation>
         </message>
         <message>
             <source>将知识答复插入工单</source>
@@ -3520,8 +4245,16 @@ Version {version}</translation>
             <translation>Shortcut list</translation>
         </message>
         <message>
+            <source>打开班长席（座席监控，仅班长）</source>
+            <translation>Open the team leader's board (team leaders only)</translation>
+        </message>
+        <message>
             <source>挂断</source>
             <translation>Hang up</translation>
+        </message>
+        <message>
+            <source>按工单号查询办理进度</source>
+            <translation>Look up an order's progress by number</translation>
         </message>
         <message>
             <source>按键</source>
@@ -3544,6 +4277,14 @@ Version {version}</translation>
             <translation>Action</translation>
         </message>
         <message>
+            <source>显示/隐藏今日工单</source>
+            <translation>Show or hide today's orders</translation>
+        </message>
+        <message>
+            <source>显示/隐藏历史工单</source>
+            <translation>Show/hide earlier orders</translation>
+        </message>
+        <message>
             <source>显示/隐藏派单区</source>
             <translation>Show/hide the dispatch panel</translation>
         </message>
@@ -3558,6 +4299,18 @@ Version {version}</translation>
         <message>
             <source>显示/隐藏通话区</source>
             <translation>Show/hide call panel</translation>
+        </message>
+        <message>
+            <source>显示/隐藏通话记录</source>
+            <translation>Show/hide the transcript</translation>
+        </message>
+        <message>
+            <source>查看上次培训评分</source>
+            <translation>Show the last training score</translation>
+        </message>
+        <message>
+            <source>直接转接（不咨询）</source>
+            <translation>Blind transfer (without consulting)</translation>
         </message>
         <message>
             <source>知识检索</source>
@@ -3576,6 +4329,14 @@ Version {version}</translation>
             <translation>Sign out</translation>
         </message>
         <message>
+            <source>紧急转接 110/119/120/122</source>
+            <translation>Emergency transfer 110/119/120/122</translation>
+        </message>
+        <message>
+            <source>结束咨询，回到来电人</source>
+            <translation>End the consultation, back to the caller</translation>
+        </message>
+        <message>
             <source>结束话后整理</source>
             <translation>End wrap-up</translation>
         </message>
@@ -3588,12 +4349,28 @@ Version {version}</translation>
             <translation>Go to order</translation>
         </message>
         <message>
+            <source>转到相关知识（Enter 查看，Esc 返回工单）</source>
+            <translation>Go to related articles (Enter opens, Esc returns to the order)</translation>
+        </message>
+        <message>
+            <source>输入我对来电人说的话（培训模式）</source>
+            <translation>Type what I say to the caller (training mode)</translation>
+        </message>
+        <message>
+            <source>选择培训场景（培训模式）</source>
+            <translation>Pick a training scenario (training mode)</translation>
+        </message>
+        <message>
             <source>通话后示忙（选择原因）</source>
             <translation>Away after this call (choose a reason)</translation>
         </message>
         <message>
             <source>通话后签出</source>
             <translation>Sign out after this call</translation>
+        </message>
+        <message>
+            <source>随机培训场景（培训模式）</source>
+            <translation>Random training scenario (training mode)</translation>
         </message>
         <message>
             <source>静音/取消静音</source>
@@ -3707,6 +4484,37 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>TeamLeaderWindow</name>
+        <message>
+            <source>{state}（看板暂停更新，恢复后自动刷新）</source>
+            <translation>{state} (the board is paused and refreshes once the link is back)</translation>
+        </message>
+        <message>
+            <source>后台连接状态</source>
+            <translation>Backend connection</translation>
+        </message>
+        <message>
+            <source>座席测算</source>
+            <translation>Seat planning</translation>
+        </message>
+        <message>
+            <source>座席监控</source>
+            <translation>Seat board</translation>
+        </message>
+        <message>
+            <source>班长席</source>
+            <translation>Team leader</translation>
+        </message>
+        <message>
+            <source>班长席 · 座席监控</source>
+            <translation>Team leader · seat board</translation>
+        </message>
+        <message>
+            <source>班长操作结果</source>
+            <translation>Result of the intervention</translation>
+        </message>
+    </context>
+    <context>
         <name>TimeLimits</name>
         <message>
             <source>办理时限政策 {policy} 中没有类别“{code}”，可用：{allowed}</source>
@@ -3735,6 +4543,141 @@ Version {version}</translation>
         <message>
             <source>默认政策“{name}”不在 policies 中，可用：{allowed}</source>
             <translation>Default policy "{name}" is not in policies; available: {allowed}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayOrders</name>
+        <message>
+            <source>{time} 重试</source>
+            <translation>retry at {time}</translation>
+        </message>
+        <message>
+            <source>上下键选择工单，回车打开被退回的工单修改后重新提交</source>
+            <translation>Up and Down choose an order; Enter opens a refused order to correct and submit it again</translation>
+        </message>
+        <message>
+            <source>不予受理</source>
+            <translation>Not accepted</translation>
+        </message>
+        <message>
+            <source>业务分类</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>业务分类：{topic}</source>
+            <translation>Topic: {topic}</translation>
+        </message>
+        <message>
+            <source>今日 {total} 张：已送达 {delivered}，待发送 {pending}</source>
+            <translation>Today {total}: {delivered} delivered, {pending} to send</translation>
+        </message>
+        <message>
+            <source>今日工单</source>
+            <translation>Today's orders</translation>
+        </message>
+        <message>
+            <source>今日工单列表</source>
+            <translation>List of today's orders</translation>
+        </message>
+        <message>
+            <source>今日工单概况</source>
+            <translation>Today's orders at a glance</translation>
+        </message>
+        <message>
+            <source>修改并重新提交</source>
+            <translation>Correct and resubmit</translation>
+        </message>
+        <message>
+            <source>关联已有工单</source>
+            <translation>Linked to an order</translation>
+        </message>
+        <message>
+            <source>办结时限</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>双击或按回车打开工单，修改后重新提交。</source>
+            <translation>Double-click or press Enter to open the order, correct it and submit it again.</translation>
+        </message>
+        <message>
+            <source>发送中</source>
+            <translation>Sending</translation>
+        </message>
+        <message>
+            <source>发送失败</source>
+            <translation>Sending failed</translation>
+        </message>
+        <message>
+            <source>发送状态</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <source>处理方式</source>
+            <translation>Disposition</translation>
+        </message>
+        <message>
+            <source>工单号</source>
+            <translation>Order no.</translation>
+        </message>
+        <message>
+            <source>已送达</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>待发送</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <source>打开被退回的工单修改</source>
+            <translation>Open the refused order to correct it</translation>
+        </message>
+        <message>
+            <source>承办单位：{unit}</source>
+            <translation>Handling unit: {unit}</translation>
+        </message>
+        <message>
+            <source>来电人</source>
+            <translation>Caller</translation>
+        </message>
+        <message>
+            <source>派单</source>
+            <translation>Dispatch</translation>
+        </message>
+        <message>
+            <source>特急派单</source>
+            <translation>Extra-urgent dispatch</translation>
+        </message>
+        <message>
+            <source>直接答复</source>
+            <translation>Direct answer</translation>
+        </message>
+        <message>
+            <source>等待重试</source>
+            <translation>Waiting to retry</translation>
+        </message>
+        <message>
+            <source>被退回（已处理）</source>
+            <translation>Refused (dealt with)</translation>
+        </message>
+        <message>
+            <source>被退回，待修改</source>
+            <translation>Refused, to correct</translation>
+        </message>
+        <message>
+            <source>转接 {line}</source>
+            <translation>Transferred to {line}</translation>
+        </message>
+        <message>
+            <source>转接紧急热线</source>
+            <translation>Transferred to an emergency line</translation>
+        </message>
+        <message>
+            <source>（待编号）</source>
+            <translation>(no number yet)</translation>
+        </message>
+        <message>
+            <source>，待处理 {count}</source>
+            <translation>, {count} to deal with</translation>
         </message>
     </context>
     <context>
@@ -4463,6 +5406,81 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>TrainingRoom</name>
+        <message>
+            <source>【培训】选择培训场景</source>
+            <translation>[Training] Pick a scenario</translation>
+        </message>
+        <message>
+            <source>共 {count} 个场景。开始后请示闲，来电将振铃。</source>
+            <translation>{count} scenarios. After starting, go ready and the call will ring.</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>取消 (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>培训(&amp;T)</source>
+            <translation>&amp;Training</translation>
+        </message>
+        <message>
+            <source>培训场景</source>
+            <translation>Training scenarios</translation>
+        </message>
+        <message>
+            <source>培训场景“{title}”已开始：示闲后来电将振铃。</source>
+            <translation>Training scenario “{title}” started: go ready and the call will ring.</translation>
+        </message>
+        <message>
+            <source>培训模式 TRAINING · 连接的是培训后台（培训教室），所有来电和工单均为模拟</source>
+            <translation>TRAINING · connected to a training backend (classroom lab); every call and order is simulated</translation>
+        </message>
+        <message>
+            <source>开始 (Enter)</source>
+            <translation>Start (Enter)</translation>
+        </message>
+        <message>
+            <source>开始这个场景</source>
+            <translation>Start this scenario</translation>
+        </message>
+        <message>
+            <source>查看上次评分</source>
+            <translation>Show the last score</translation>
+        </message>
+        <message>
+            <source>筛选场景</source>
+            <translation>Filter scenarios</translation>
+        </message>
+        <message>
+            <source>输入我说的话</source>
+            <translation>Type what I say</translation>
+        </message>
+        <message>
+            <source>输入文字筛选场景</source>
+            <translation>Type to filter the scenarios</translation>
+        </message>
+        <message>
+            <source>选择培训场景</source>
+            <translation>Pick a training scenario</translation>
+        </message>
+        <message>
+            <source>选择培训场景…</source>
+            <translation>Pick a training scenario…</translation>
+        </message>
+        <message>
+            <source>随机场景</source>
+            <translation>Random scenario</translation>
+        </message>
+        <message>
+            <source>随机培训场景</source>
+            <translation>Random training scenario</translation>
+        </message>
+    </context>
+    <context>
         <name>TranscriptAlert</name>
         <message>
             <source>关闭提醒</source>
@@ -4483,6 +5501,282 @@ Version {version}</translation>
         <message>
             <source>（这句话共 {count} 处）</source>
             <translation> ({count} in this sentence)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TranscriptPanel</name>
+        <message>
+            <source>发送我说的话</source>
+            <translation>Send what I say</translation>
+        </message>
+        <message>
+            <source>培训：在下方输入您对来电人说的话，按回车发送；来电人会回答相关问题。</source>
+            <translation>Training: type what you say to the caller below and press Enter; the caller answers related questions.</translation>
+        </message>
+        <message>
+            <source>当前没有通话。接通后，通话内容按说话人逐句显示在这里。</source>
+            <translation>No call. Once a call is answered, what is said appears here line by line.</translation>
+        </message>
+        <message>
+            <source>我</source>
+            <translation>Me</translation>
+        </message>
+        <message>
+            <source>我说</source>
+            <translation>I say</translation>
+        </message>
+        <message>
+            <source>来电人</source>
+            <translation>Caller</translation>
+        </message>
+        <message>
+            <source>来电人刚说的话</source>
+            <translation>What the caller just said</translation>
+        </message>
+        <message>
+            <source>来电人说：{text}</source>
+            <translation>Caller says: {text}</translation>
+        </message>
+        <message>
+            <source>说</source>
+            <translation>Say</translation>
+        </message>
+        <message>
+            <source>输入您对来电人说的话，按回车发送</source>
+            <translation>Type what you say to the caller, Enter sends</translation>
+        </message>
+        <message>
+            <source>通话中：内容由后台语音识别逐句转写。</source>
+            <translation>In a call: the backend's speech recognition transcribes each line.</translation>
+        </message>
+        <message>
+            <source>通话内容</source>
+            <translation>Call lines</translation>
+        </message>
+        <message>
+            <source>通话已结束，以下为本通电话的记录。</source>
+            <translation>The call has ended; this is its transcript.</translation>
+        </message>
+        <message>
+            <source>通话记录</source>
+            <translation>Transcript</translation>
+        </message>
+        <message>
+            <source>通话记录提示</source>
+            <translation>Transcript hint</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferBox</name>
+        <message>
+            <source>{kind} · {label}</source>
+            <translation>{kind} · {label}</translation>
+        </message>
+        <message>
+            <source>三方通话</source>
+            <translation>Three-way call</translation>
+        </message>
+        <message>
+            <source>专席、热线或单位（拼音、号码），回车咨询</source>
+            <translation>Specialist, hotline or unit (pinyin, number); Enter to consult</translation>
+        </message>
+        <message>
+            <source>呼叫单位并三方通话</source>
+            <translation>Call the unit and join a three-way call</translation>
+        </message>
+        <message>
+            <source>咨询</source>
+            <translation>Consult</translation>
+        </message>
+        <message>
+            <source>咨询状态</source>
+            <translation>Consultation state</translation>
+        </message>
+        <message>
+            <source>完成转接</source>
+            <translation>Complete transfer</translation>
+        </message>
+        <message>
+            <source>搜索转接对象</source>
+            <translation>Search transfer targets</translation>
+        </message>
+        <message>
+            <source>特急件三方通话提示</source>
+            <translation>Extra-urgent three-way call prompt</translation>
+        </message>
+        <message>
+            <source>特急件：{unit} 在单位目录中没有联系电话，请从转接对象中选择。</source>
+            <translation>Extra-urgent: {unit} has no contact number in the unit directory; choose from the transfer targets.</translation>
+        </message>
+        <message>
+            <source>特急件：请与 {unit}（{number}）三方通话，督促立即处置。</source>
+            <translation>Extra-urgent: make a three-way call with {unit} ({number}) so it acts at once.</translation>
+        </message>
+        <message>
+            <source>直接转接</source>
+            <translation>Blind transfer</translation>
+        </message>
+        <message>
+            <source>紧急联动线路</source>
+            <translation>Emergency lines</translation>
+        </message>
+        <message>
+            <source>紧急转接</source>
+            <translation>Emergency transfer</translation>
+        </message>
+        <message>
+            <source>结束咨询</source>
+            <translation>End consultation</translation>
+        </message>
+        <message>
+            <source>转接与三方通话</source>
+            <translation>Transfer and three-way call</translation>
+        </message>
+        <message>
+            <source>转接对象</source>
+            <translation>Transfer targets</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferState</name>
+        <message>
+            <source>{name} 已挂断，已回到来电人。</source>
+            <translation>{name} hung up; you are back with the caller.</translation>
+        </message>
+        <message>
+            <source>{name} 已接通：可三方通话、完成转接或结束咨询</source>
+            <translation>{name} answered: start a three-way call, complete the transfer or end the consultation</translation>
+        </message>
+        <message>
+            <source>{name} 忙，已回到来电人。</source>
+            <translation>{name} is busy; you are back with the caller.</translation>
+        </message>
+        <message>
+            <source>{name} 忙，未能接通。</source>
+            <translation>{name} is busy; not connected.</translation>
+        </message>
+        <message>
+            <source>{name} 无人接听，已回到来电人。</source>
+            <translation>{name} did not answer; you are back with the caller.</translation>
+        </message>
+        <message>
+            <source>{name} 无人接听，未能接通。</source>
+            <translation>{name} did not answer; not connected.</translation>
+        </message>
+        <message>
+            <source>三方通话中：来电人、{name} 和您</source>
+            <translation>Three-way call: the caller, {name} and you</translation>
+        </message>
+        <message>
+            <source>三方通话已结束。</source>
+            <translation>The three-way call has ended.</translation>
+        </message>
+        <message>
+            <source>与 {name} 的通话已结束。</source>
+            <translation>The call with {name} has ended.</translation>
+        </message>
+        <message>
+            <source>已紧急转接 {name}，交接信息已发送。</source>
+            <translation>Transferred to {name} as an emergency; the handoff was sent.</translation>
+        </message>
+        <message>
+            <source>已结束咨询 {name}，回到来电人。</source>
+            <translation>Consultation with {name} ended; back with the caller.</translation>
+        </message>
+        <message>
+            <source>已转接给 {name}。</source>
+            <translation>Transferred to {name}.</translation>
+        </message>
+        <message>
+            <source>来电人已挂断，与 {name} 的咨询已结束。</source>
+            <translation>The caller hung up; the consultation with {name} has ended.</translation>
+        </message>
+        <message>
+            <source>正在呼叫 {name}，来电人保持中…</source>
+            <translation>Calling {name}; the caller is on hold…</translation>
+        </message>
+        <message>
+            <source>正在转接 {name}…</source>
+            <translation>Transferring to {name}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferTargets</name>
+        <message>
+            <source>3 到 8 位数字，如 110</source>
+            <translation>3 to 8 digits, e.g. 110</translation>
+        </message>
+        <message>
+            <source>{line} {name}</source>
+            <translation>{line} {name}</translation>
+        </message>
+        <message>
+            <source>{name}（{number}）</source>
+            <translation>{name} ({number})</translation>
+        </message>
+        <message>
+            <source>不认识的键“{key}”；可用的键：{allowed}</source>
+            <translation>Unknown key "{key}"; allowed keys: {allowed}</translation>
+        </message>
+        <message>
+            <source>专席</source>
+            <translation>Specialist seat</translation>
+        </message>
+        <message>
+            <source>其他热线</source>
+            <translation>Other hotline</translation>
+        </message>
+        <message>
+            <source>太长：最多 {n} 个字</source>
+            <translation>Too long: at most {n} characters</translation>
+        </message>
+        <message>
+            <source>小写字母、数字和连字符，最长 40 个字符</source>
+            <translation>lower-case letters, digits and hyphens, at most 40 characters</translation>
+        </message>
+        <message>
+            <source>应为 {low} 到 {high} 之间的整数（秒）</source>
+            <translation>Must be a whole number of seconds from {low} to {high}</translation>
+        </message>
+        <message>
+            <source>应为对象（{…}）</source>
+            <translation>Must be an object ({…})</translation>
+        </message>
+        <message>
+            <source>应为文字的列表，最多 {n} 个</source>
+            <translation>Must be a list of texts, at most {n}</translation>
+        </message>
+        <message>
+            <source>应为非空文字</source>
+            <translation>Must be non-empty text</translation>
+        </message>
+        <message>
+            <source>应为非空的列表</source>
+            <translation>Must be a non-empty list</translation>
+        </message>
+        <message>
+            <source>承办单位</source>
+            <translation>Handling unit</translation>
+        </message>
+        <message>
+            <source>数字号码（可含连字符，3 到 20 位）</source>
+            <translation>a number of digits (hyphens allowed, 3 to 20 characters)</translation>
+        </message>
+        <message>
+            <source>格式不对：应为{allowed}</source>
+            <translation>Wrong format: must be {allowed}</translation>
+        </message>
+        <message>
+            <source>紧急联动</source>
+            <translation>Emergency line</translation>
+        </message>
+        <message>
+            <source>缺少必填的键“{key}”</source>
+            <translation>The required key "{key}" is missing</translation>
+        </message>
+        <message>
+            <source>转接对象 {id} 重复出现 {count} 次；每个编号只能出现一次</source>
+            <translation>Transfer target {id} appears {count} times; each id may appear only once</translation>
         </message>
     </context>
     <context>

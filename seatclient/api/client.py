@@ -43,6 +43,10 @@ from seatclient.version import __version__
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 USER_AGENT = f"seatclient/{__version__}"
+
+KEEPALIVE_SECONDS = 2.0
+"""How long an idle connection is kept for reuse: shorter than servers' own idle limits (uvicorn's
+5 s, common proxies' 60 s), so the client never sends a request on a connection the server is closing."""
 CALL_ACTIONS = frozenset({"answer", "hangup", "hold", "resume", "mute", "unmute", "order-saved"})
 
 
@@ -62,8 +66,16 @@ def make_http_client(base_url: str, verify: str | bool = True, timeout: float = 
         verify=tls,
         timeout=httpx.Timeout(timeout),
         headers={"User-Agent": USER_AGENT},
+        limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS),
         trust_env=False,
     )
+
+
+def _safe_to_repeat(method: str, headers: Any) -> bool:
+    """Whether sending the request twice cannot act twice: a read, or a write the backend deduplicates."""
+    if method.upper() in ("GET", "HEAD", "OPTIONS"):
+        return True
+    return isinstance(headers, dict) and any(name.lower() == "idempotency-key" for name in headers)
 
 
 class ApiClient:
@@ -94,7 +106,14 @@ class ApiClient:
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = await self._http.request(method, f"{API_PREFIX}{path}", **kwargs)
+            try:
+                response = await self._http.request(method, f"{API_PREFIX}{path}", **kwargs)
+            except httpx.RemoteProtocolError:
+                # A reused connection the server closed as the request went out: nothing was
+                # processed, so a request that is safe to repeat goes once more on a fresh one.
+                if not _safe_to_repeat(method, kwargs.get("headers")):
+                    raise
+                response = await self._http.request(method, f"{API_PREFIX}{path}", **kwargs)
         except httpx.TransportError as exc:
             raise classify_transport_error(exc) from exc
         if response.status_code >= 400:

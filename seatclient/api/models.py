@@ -223,6 +223,10 @@ class CallEndReason(StrEnum):
     RING_TIMEOUT = "ring_timeout"
     CONNECTION_LOST = "connection_lost"
     ABANDONED = "abandoned"
+    RELEASED = "released"
+    """A team leader ended the call (强拆)."""
+    TRANSFERRED = "transferred"
+    """The caller was handed to someone else (完成转接, 直接转接, 紧急转接); the seat's part is over."""
 
 
 class TrainingCallerStory(WireModel):
@@ -515,3 +519,261 @@ EVENT_FLOOR_SEAT = "floor.seat"
 """data: ``{"seat": FloorSeatWire}`` (team leaders only): one seat changed."""
 EVENT_FLOOR_FIGURES = "floor.figures"
 """data: ``{"figures": FloorFiguresWire}`` (team leaders only): sent every few seconds."""
+
+
+# ------------------------------------------------------------ team leader interventions, raise hand
+
+
+class InterventionAction(StrEnum):
+    """A team leader stepping into a seat's call through the backend CTI."""
+
+    LISTEN = "listen"
+    """监听: hear the call; neither the caller nor the call-taker hears the team leader."""
+    WHISPER = "whisper"
+    """耳语: speak to the call-taker only; the caller does not hear it."""
+    BARGE = "barge"
+    """强插: join the call; everyone hears everyone."""
+    RELEASE = "release"
+    """强拆: end the call; the seat goes to wrap-up and is told who ended it."""
+    LEAVE = "leave"
+    """退出: the team leader's leg leaves the call (after listening, whispering or barging in)."""
+
+
+class InterventionRequest(WireModel):
+    """A team leader's intervention in the current call of one seat."""
+
+    action: InterventionAction
+    reason: str = Field(default="", max_length=200, description="why, kept in the audit trail")
+
+
+class MonitorLeg(WireModel):
+    """A team leader's leg on a call: listening, whispering or barged in."""
+
+    job_number: str
+    name: str = ""
+    mode: InterventionAction
+    since: datetime
+
+
+class InterventionResult(WireModel):
+    """What the backend did: the call's team leader legs now, and the seat's status."""
+
+    request_id: str
+    action: InterventionAction
+    job_number: str
+    seat_id: str
+    call_id: str
+    legs: list[MonitorLeg] = Field(default_factory=list, description="team leader legs still on the call")
+    status: SeatStatus | None = None
+    server_time: datetime
+
+
+class SeatInterventionNotice(WireModel):
+    """What a call-taker is told when a team leader whispers, barges in or ends the call (not listening)."""
+
+    action: InterventionAction
+    call_id: str
+    by: str = Field(description="the team leader's job number")
+    by_name: str = ""
+    reason: str = ""
+    at: datetime
+
+
+class HelpRequestStatus(WireModel):
+    """A call-taker's raised hand (举手求助) as the backend holds it."""
+
+    raised: bool
+    raised_at: datetime | None = None
+    acknowledged_by: str | None = Field(default=None, description="the team leader who acknowledged it")
+    acknowledged_by_name: str = ""
+    acknowledged_at: datetime | None = None
+
+
+EVENT_SEAT_INTERVENTION = "seat.intervention"
+"""data: ``SeatInterventionNotice``: a team leader whispers, barged in or ended this seat's call."""
+EVENT_SEAT_HELP = "seat.help"
+"""data: ``HelpRequestStatus``: this seat's raised hand changed (raised, acknowledged, lowered)."""
+
+
+# --------------------------------------------------------------------- training and transcripts (h5)
+
+
+class TranscriptSpeaker(StrEnum):
+    """Who said a transcript line: the caller, or the call-taker (the agent)."""
+
+    CALLER = "caller"
+    AGENT = "agent"
+
+
+class TranscriptLine(WireModel):
+    """One line of a call's transcript: the backend's speech recognition, or in training the scenario.
+
+    In production the agent side comes from the backend's speech recognition; in training the
+    trainee types what they say (``POST /calls/{call_id}/say``) and the scenario's caller answers.
+    """
+
+    call_id: str
+    speaker: TranscriptSpeaker
+    text: str = Field(min_length=1, max_length=2000)
+    at: datetime = Field(description="when it was said, server time")
+
+
+class SayRequest(WireModel):
+    """What a trainee says to the caller (training backends only)."""
+
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class TrainingScenarioSummary(WireModel):
+    """A scenario as a trainee picks it: the catch is not given away."""
+
+    id: str
+    title: str
+    difficulty: str = Field(description="easy, medium or hard")
+    difficulty_label: str
+
+
+class TrainingScenarioList(WireModel):
+    """The scenarios a training backend can play."""
+
+    scenarios: list[TrainingScenarioSummary]
+
+
+class PlayScenarioRequest(WireModel):
+    """Start a scenario at the trainee's seat.
+
+    ``speed`` runs the caller's timeline faster (a trainer's demo, tests): lines come and the caller
+    gives up ``speed`` times sooner. ``reply_delay_seconds`` is how long the caller takes to answer.
+    """
+
+    speed: float = Field(default=1.0, ge=1.0, le=50.0)
+    reply_delay_seconds: float = Field(default=1.5, ge=0.0, le=10.0)
+
+
+class PlayStarted(WireModel):
+    """A scenario call placed for the trainee's seat: it rings as soon as the seat is ready."""
+
+    play_id: str
+    call_id: str
+    scenario_id: str
+    title: str
+
+
+class TrainingDeductionWire(WireModel):
+    """One mistake of a scored training call and what it cost."""
+
+    kind: str
+    label: str
+    points: int
+    message: str = Field(description="what went wrong and what was expected, in Chinese")
+
+
+class TrainingScoreWire(WireModel):
+    """The score of one training call (``training.scored``), against the quality checklist."""
+
+    play_id: str
+    call_id: str
+    scenario_id: str
+    title: str
+    job_number: str
+    score: int
+    full_marks: int
+    pass_mark: int
+    passed: bool
+    deductions: list[TrainingDeductionWire] = Field(default_factory=list)
+    scored_at: datetime
+
+
+EVENT_CALL_TRANSCRIPT = "call.transcript"
+"""data: ``TranscriptLine``: a line of the current call's transcript (caller or agent side)."""
+EVENT_TRAINING_SCORED = "training.scored"
+"""data: ``TrainingScoreWire``: a trainee's scenario call was scored (training backends only)."""
+
+
+# ------------------------------------------------ transfers: consult, three-way, blind, emergency (h2)
+
+
+class TransferKind(StrEnum):
+    """How the call-taker hands the caller on."""
+
+    CONSULT = "consult"
+    """咨询 first (the caller on hold), then three-way (三方通话), complete, or back to the caller."""
+    BLIND = "blind"
+    """直接转接: the caller goes to the target without a consultation."""
+    EMERGENCY = "emergency"
+    """紧急转接: bridged to 110 / 119 / 120 / 122 with a handoff packet."""
+
+
+class ConsultPhase(StrEnum):
+    """Where the consulted party's leg is."""
+
+    RINGING = "ringing"
+    TALKING = "talking"
+    CONFERENCE = "conference"
+    ENDED = "ended"
+
+
+class ConsultOutcome(StrEnum):
+    """Why a consulted party's leg ended."""
+
+    CANCELLED = "cancelled"
+    """The call-taker went back to the caller (结束咨询)."""
+    BUSY = "busy"
+    NO_ANSWER = "no_answer"
+    TARGET_HUNG_UP = "target_hung_up"
+    CALLER_HUNG_UP = "caller_hung_up"
+    AGENT_HUNG_UP = "agent_hung_up"
+    """The call-taker hung up the three-way call: every leg ended."""
+    TRANSFERRED = "transferred"
+    """The caller stays with the target (完成转接, 直接转接, 紧急转接)."""
+
+
+class ConsultInfo(WireModel):
+    """The third party of the current call (a specialist seat, a unit, another hotline, an emergency line)."""
+
+    consult_id: str
+    call_id: str
+    kind: TransferKind
+    target_id: str = Field(description="specialist:<id>, hotline:<id>, unit:<unit id> or emergency:<line>")
+    target_name: str
+    number: str = Field(description="the number or bridge dialled")
+    phase: ConsultPhase
+    started_at: datetime
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    outcome: ConsultOutcome | None = None
+    caller_returned: bool = Field(
+        default=False, description="the caller was taken back to the call-taker when the leg ended"
+    )
+
+
+class ConsultRequest(WireModel):
+    """Whom to consult or transfer to: a target id from ``transfer_targets`` or ``unit:<unit id>``."""
+
+    target_id: str = Field(min_length=1, max_length=80)
+
+
+class EmergencyHandoff(WireModel):
+    """What the emergency line is told with the bridged call (HZ 5, ZJ art. 11)."""
+
+    summary: str = Field(default="", max_length=2000, description="what happened, from the order")
+    address: str = Field(default="", max_length=300, description="where, as the caller said it")
+    callback_number: str = Field(default="", max_length=32, description="the caller's number")
+    order_id: str = Field(default="", max_length=80, description="the order (or call) it belongs to")
+
+
+class EmergencyRequest(WireModel):
+    """Bridge the call to an emergency line with a handoff packet."""
+
+    line: str = Field(pattern=r"^[0-9]{3,8}$", description="110, 119, 120 or 122 (the lines in force)")
+    handoff: EmergencyHandoff = Field(default_factory=EmergencyHandoff)
+
+
+class TransferAccepted(Accepted):
+    """A transfer command the backend accepted, with the third party's leg as it is now."""
+
+    consult: ConsultInfo | None = None
+
+
+EVENT_CALL_CONSULT = "call.consult"
+"""data: ``ConsultInfo``: the third party's leg rang, answered, joined, was busy, did not answer or ended."""

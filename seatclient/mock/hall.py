@@ -24,7 +24,7 @@ import math
 import random
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +37,8 @@ from seatclient.api.models import (
     CallEndReason,
     CallInfo,
     CallPhase,
+    InterventionAction,
+    MonitorLeg,
     PendingNextWire,
     QueueInfo,
     SeatStatus,
@@ -157,12 +159,16 @@ class SimulatedCall:
     muted: bool = False
     dtmf_sent: str = ""
     offers: int = 0
+    monitors: dict[str, MonitorLeg] = field(default_factory=dict)
+    """Team leaders on the call (listen, whisper, barge) by job number; emptied when it ends."""
+    scripted: bool = False
+    """A training scenario's call: the caller speaks through the transcript, so no story is sent."""
 
     def info(self, training: bool) -> CallInfo:
         """The wire form of this call as its seat sees it."""
         caller = self.caller
         story = None
-        if training:
+        if training and not self.scripted:
             story = TrainingCallerStory(
                 name=caller.name,
                 district=caller.district,
@@ -230,6 +236,8 @@ class Hall:
         self.abandoned = 0
         self.seat_listeners: list[Callable[[SeatRecord], None]] = []
         """Called after every announced seat change (the team leaders' floor listens)."""
+        self.effect_listeners: list[Callable[[SeatRecord, Effect, Fact | None], None]] = []
+        """Carry out the effects the hall does not simulate itself (the third party of a transfer)."""
         self.wrap_up_durations: list[tuple[datetime, float]] = []
         """(when it ended, seconds) of every wrap-up, for the floor's figures."""
         self._random = random.Random(tuning.seed)
@@ -328,6 +336,7 @@ class Hall:
         caller_index: int | None = None,
         target_job: str | None = None,
         patience_seconds: float | None = None,
+        scripted_caller: TrainingCaller | None = None,
     ) -> SimulatedCall:
         """A caller dials in: the call joins the queue and is routed as soon as a seat is ready.
 
@@ -335,10 +344,14 @@ class Hall:
             caller_index: which simulated caller (default: one at random).
             target_job: offer the call to this agent only (trainers and tests).
             patience_seconds: how long this caller waits (default: drawn from the tuning).
+            scripted_caller: a training scenario's caller instead of a simulated one; the call
+                carries no story, as the scenario speaks through the transcript.
         """
         self._ensure_arrivals()
         now = server_now()
-        if caller_index is None:
+        if scripted_caller is not None:
+            caller = scripted_caller
+        elif caller_index is None:
             caller = self._random.choice(self.callers)
         else:
             caller = self.callers[caller_index % len(self.callers)]
@@ -346,7 +359,8 @@ class Hall:
             spread = self.tuning.patience_spread
             patience_seconds = self.tuning.patience_seconds * self._random.uniform(1 - spread, 1 + spread)
         call_id = f"C{now:%Y%m%d}-{next(self._call_numbers):05d}"
-        call = SimulatedCall(call_id, caller, now, patience_seconds, target_job=target_job)
+        scripted = scripted_caller is not None
+        call = SimulatedCall(call_id, caller, now, patience_seconds, target_job=target_job, scripted=scripted)
         self.calls[call_id] = call
         self.queue.append(call_id)
         self._set_timer(call_id, "patience", patience_seconds, lambda: self._caller_gives_up(call_id))
@@ -424,6 +438,52 @@ class Hall:
             raise CallControlRefused("not_in_call", "只有通话中才能发送按键（保持时请先取回）。")
         call.dtmf_sent += digits
         return call.info(self.training)
+
+    def join_call(
+        self, job_number: str, leader: str, leader_name: str, mode: InterventionAction
+    ) -> SimulatedCall:
+        """A team leader joins the seat's answered call as a third leg: listen, whisper or barge.
+
+        A leader already on the call changes mode (listening, then barging in).
+
+        Raises:
+            CallControlRefused: the seat has no answered call, or ``mode`` is not a leg's mode.
+        """
+        if mode not in (InterventionAction.LISTEN, InterventionAction.WHISPER, InterventionAction.BARGE):
+            raise CallControlRefused("invalid_mode", "只能以监听、耳语或强插的方式加入通话。")
+        call = self._answered_call(job_number)
+        call.monitors[leader] = MonitorLeg(job_number=leader, name=leader_name, mode=mode, since=server_now())
+        return call
+
+    def leave_call(self, job_number: str, leader: str) -> tuple[SimulatedCall, MonitorLeg]:
+        """A team leader's leg leaves the seat's answered call; the call goes on. Returns the call and the leg.
+
+        Raises:
+            CallControlRefused: the seat has no answered call, or the team leader is not on it.
+        """
+        call = self._answered_call(job_number)
+        leg = call.monitors.pop(leader, None)
+        if leg is None:
+            raise CallControlRefused("not_on_call", "您没有在该座席的通话中。")
+        return call, leg
+
+    def release_call(self, job_number: str) -> SimulatedCall:
+        """A team leader ends the seat's answered call (强拆); the seat goes to wrap-up.
+
+        Raises:
+            CallControlRefused: the seat has no answered call.
+        """
+        call = self._answered_call(job_number)
+        self.caller_hangs_up(call.call_id, CallEndReason.RELEASED)
+        return call
+
+    def _answered_call(self, job_number: str) -> SimulatedCall:
+        record = self.seats.get(job_number)
+        call_id = record.snapshot.call_id if record is not None else None
+        call = self.calls.get(call_id) if call_id else None
+        if call is None or call.phase not in (CallPhase.TALKING, CallPhase.HELD):
+            raise CallControlRefused("no_call", f"工号 {job_number} 当前没有接通的通话。")
+        return call
 
     def queue_info(self) -> QueueInfo:
         """The number of callers waiting, the longest wait, and the ready seats."""
@@ -567,10 +627,18 @@ class Hall:
                     "pending": PendingNextWire.from_pending(effect.pending).model_dump(mode="json"),
                 },
             )
+        elif self.effect_listeners:
+            # Consultation and transfer legs are simulated by mock.transfers.
+            for listener in self.effect_listeners:
+                listener(record, effect, fact)
         else:
-            # Consultation legs (DialConsult, DropConsult, JoinConference) have no simulated
-            # third party yet; the seat state is still right.
             log.debug("effect without a simulation: %s", type(effect).__name__)
+
+    def end_call(self, call_id: str, reason: CallEndReason) -> None:
+        """End a call's voice path at its seat (a transfer handed the caller on); unknown calls are ignored."""
+        call = self.calls.get(call_id)
+        if call is not None and call.phase is not CallPhase.ENDED:
+            self._end_call(call, reason)
 
     def _requeue(self, call_id: str, fact: Fact | None) -> None:
         call = self.calls.get(call_id)
@@ -600,6 +668,7 @@ class Hall:
         call.end_reason = reason
         call.held_since = None
         call.ring_deadline = None
+        call.monitors.clear()
         for kind in ("ring", "patience"):
             self._cancel_timer(call.call_id, kind)
         self._publish_call(call, EVENT_CALL_ENDED)

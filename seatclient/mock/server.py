@@ -104,13 +104,18 @@ class InjectedFailure(BaseModel):
     """Arm a fault for the next ``count`` requests under ``path_prefix`` (trainers and tests).
 
     With ``status`` the request fails with it; ``delay`` seconds are waited first either way, so a
-    slow backend can be shown as well as a broken one.
+    slow backend can be shown as well as a broken one. ``retry_after`` (seconds, or an HTTP date
+    as text) goes out as the failure's ``Retry-After`` header, as an overloaded backend sends it.
+    ``fields`` (field → problem) makes the failure a refusal of those fields, e.g. with status 422
+    ``{"fields.caller_phone": "号码不存在"}``, to show a refused order coming back to its form.
     """
 
     path_prefix: str
     status: int | None = 503
     count: int = 1
     delay: float = 0.0
+    retry_after: int | str | None = None
+    fields: dict[str, str] = {}
 
 
 class InjectedEvent(BaseModel):
@@ -237,9 +242,15 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
             if fault.delay:
                 await asyncio.sleep(fault.delay)
             if fault.status is not None:
-                return _error_response(
-                    fault.status, ErrorBody(code="injected_failure", message="模拟的服务器故障")
+                body = (
+                    ErrorBody(code="invalid_order", message="工单内容不完整或有误", fields=fault.fields)
+                    if fault.fields
+                    else ErrorBody(code="injected_failure", message="模拟的服务器故障")
                 )
+                failed = _error_response(fault.status, body)
+                if fault.retry_after is not None:
+                    failed.headers["Retry-After"] = fault.retry_after
+                return failed
         return await call_next(request)
 
     current_session = session_resolver(world)
@@ -783,6 +794,20 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
+    # Imported here: the route module imports this one (ApiError, the resolvers).
+    from seatclient.mock.interventions import install_interventions_routes
+
+    install_interventions_routes(app, world)
+    from seatclient.mock.training import install_training_routes  # imports this module too
+
+    install_training_routes(app, world)
+    from seatclient.mock.transfers import install_transfer_routes  # imports this module too
+
+    install_transfer_routes(app, world)
+    from seatclient.mock.order_records import install_order_record_routes  # imports this module too
+
+    install_order_record_routes(app, world)
+
     if opts.admin:
 
         @app.post("/mock/streams/cut", status_code=204, tags=["mock"])
@@ -799,7 +824,10 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
 
         @app.post("/mock/failures", status_code=204, tags=["mock"])
         async def inject_failure(body: InjectedFailure) -> Response:
-            world.failures.append(Failure(body.path_prefix, body.status, body.count, body.delay))
+            retry_after = None if body.retry_after is None else str(body.retry_after)
+            world.failures.append(
+                Failure(body.path_prefix, body.status, body.count, body.delay, retry_after, dict(body.fields))
+            )
             return Response(status_code=204)
 
         @app.post("/mock/events", status_code=202, tags=["mock"])

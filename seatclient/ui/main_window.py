@@ -8,9 +8,11 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -40,6 +42,10 @@ def connection_text(state: ConnectionState) -> tuple[str, str]:
         ConnectionState.CLOSED: (tr("Connection", "未连接"), "#7f8c8d"),
     }
     return texts[state]
+
+
+FRONT_REGIONS = ("scripts", "knowledge")
+"""The regions in front of their shared places by default (the greeting, then the knowledge base)."""
 
 
 class MainWindow(QMainWindow):
@@ -126,9 +132,15 @@ class MainWindow(QMainWindow):
         # Regions added by add_region: their default area and the region they share a place with.
         self._region_areas: dict[str, Qt.DockWidgetArea] = {}
         self._region_tabs: dict[str, str | None] = {}
-        self._add_dock(
-            "call", tr("MainWindow", "通话"), self.call_region, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        # The call column grows with the transfer and after-call controls; on a short screen it
+        # scrolls instead of pushing the window (and its status bar) past the bottom edge.
+        call_scroller = QScrollArea()
+        call_scroller.setObjectName("callRegionScroller")
+        call_scroller.setWidgetResizable(True)
+        call_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        call_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        call_scroller.setWidget(self.call_region)
+        self._add_dock("call", tr("MainWindow", "通话"), call_scroller, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_dock(
             "scripts", tr("MainWindow", "话术"), self.scripts_region, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -325,11 +337,14 @@ class MainWindow(QMainWindow):
         tab_with = self._region_tabs.get(key)
         if tab_with is not None and tab_with in self.docks:
             self.tabifyDockWidget(self.docks[tab_with], self.docks[key])
+            # A tab added later goes behind: the scripts and the knowledge base stay what shows first.
+            for front in FRONT_REGIONS:
+                self.docks[front].raise_()
 
     def add_status_widget(self, widget: QWidget, permanent: bool = False) -> None:
         """Show ``widget`` in the status bar (on the right when ``permanent``)."""
         if permanent:
-            self.statusBar().insertPermanentWidget(0, widget)
+            self.statusBar().addPermanentWidget(widget)
         else:
             self.statusBar().addWidget(widget)
 
@@ -337,6 +352,21 @@ class MainWindow(QMainWindow):
         if self.state_bar.away_action.isEnabled():
             button = self.state_bar.away_button
             self.state_bar.away_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def mark_training(self, text: str) -> None:
+        """Mark the window as training after the fact: the backend said it is a training backend (a lab).
+
+        Args:
+            text: what the orange bar says.
+        """
+        self.training_banner.setText(text)
+        self.training_banner.setVisible(True)
+        toolbar = self.findChild(QToolBar, "trainingBar")
+        if toolbar is not None:
+            toolbar.setVisible(True)
+        prefix = tr("MainWindow", "【培训模式】")
+        if not self.windowTitle().startswith(prefix):
+            self.setWindowTitle(prefix + self.windowTitle())
 
     def set_connection(self, state: ConnectionState) -> None:
         """Show the backend connection state in the status bar."""

@@ -4,15 +4,18 @@
 forbidden-phrase panel and related knowledge, the scripts panel, the knowledge panel, the dispatch
 panel) and moves the order through its life as the call moves (``follow_call``):
 
-- ringing: the greeting with the job number is prompted;
+- ringing: the greeting with the job number is prompted, and the caller's earlier orders are
+  looked up (``repeat_callers``); an open one is offered for 关联已有工单 and to the scripts;
 - answered (a new call): unsaved drafts are written, a new order starts with the caller's number
   and the server time of answering;
 - every draft save: the backend is told the order is saved (``SeatSession.report_order_saved``);
 - hung up: the closing script is prompted; the call gone: the prompt clears.
 
 A disposition chosen in the dispatch panel submits a valid order through the outbox
-(``_submit_order``), which delivers it whatever the link does. Between calls the form is disabled and
-says so; an order not submitted when the seat client stopped is restored at the next sign-in.
+(``_submit_order``), which delivers it whatever the link does; an emergency transfer is recorded at
+once, complete or not, and its line announced on ``emergency_transfer_requested``. Between calls the
+form is disabled and says so; the newest order not submitted when the seat client stopped is
+restored at the next sign-in, any others are offered in ``other_drafts``.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,24 +43,38 @@ from seatclient.api.events import ConnectionState
 from seatclient.api.models import CallInfo, CallPhase
 from seatclient.compliance.checks import CompliancePolicy
 from seatclient.compliance.phrases import PhraseMatcher
-from seatclient.compliance.prompter import CallerInfo, Disposition, ScriptPrompter
+from seatclient.compliance.prompter import CallerInfo, Disposition, PromptStage, ScriptPrompter, Situation
 from seatclient.compliance.scripts import ScriptSelectionError
 from seatclient.dispatch import DispatchCatalogue, Topic, UnitDirectory
+from seatclient.forms.calendar import registration_date
 from seatclient.forms.drafts import DraftStore
 from seatclient.forms.editor import OrderEditor, OrderEditorFactory
+from seatclient.forms.repeat_callers import CallerHistory, RepeatCallerLookup
 from seatclient.forms.schema import FieldType
 from seatclient.i18n import tr
 from seatclient.knowledge.service import KnowledgeService
-from seatclient.outbox import DuplicateKeyError, OrderSender, Outbox, OutboxStore
+from seatclient.outbox import (
+    DuplicateKeyError,
+    EntryState,
+    FormErrors,
+    OrderSender,
+    Outbox,
+    OutboxEntry,
+    OutboxStore,
+    draft_from_payload,
+    map_field_errors,
+)
 from seatclient.session import IllegalRequest, SeatSession
 from seatclient.tasks import BackgroundTasks
-from seatclient.ui.dispatch_panel import DispatchPanel
+from seatclient.ui.dispatch_panel import DispatchPanel, not_accepted_words
 from seatclient.ui.dispatch_panel import Disposition as DispatchDisposition
-from seatclient.ui.form_autosave import FormAutosave
+from seatclient.ui.form_autosave import FormAutosave, OtherDraftsButton
 from seatclient.ui.intake_form import IntakeFormWidget
 from seatclient.ui.knowledge_panel import KnowledgePanel
 from seatclient.ui.knowledge_push import KnowledgePush
 from seatclient.ui.phrase_warning import PhraseWarningPanel
+from seatclient.ui.rejected_order import ServerErrorsOnForm
+from seatclient.ui.repeat_caller_panel import RepeatCallerPanel
 from seatclient.ui.scripts_panel import ScriptsPanel
 
 log = logging.getLogger(__name__)
@@ -96,7 +114,7 @@ _PROMPTER_DISPOSITIONS: dict[DispatchDisposition, tuple[Disposition, str | None]
     DispatchDisposition.EMERGENCY_120: (Disposition.EMERGENCY_TRANSFER, "120"),
     DispatchDisposition.EMERGENCY_122: (Disposition.EMERGENCY_TRANSFER, "122"),
 }
-"""What the scripts panel says for a disposition (不予受理 needs a reason, picked in the scripts panel)."""
+"""What the scripts panel says for a disposition (不予受理 adds the reason confirmed in the dispatch panel)."""
 
 _EMERGENCY_LINES = {
     DispatchDisposition.EMERGENCY_110: "110",
@@ -106,13 +124,26 @@ _EMERGENCY_LINES = {
 }
 
 
-def disposition_fields(disposition: str, unit_id: str | None) -> dict[str, Any]:
+def disposition_fields(
+    disposition: str,
+    unit_id: str | None,
+    *,
+    not_accepted_reason: str | None = None,
+    linked_order_number: str | None = None,
+) -> dict[str, Any]:
     """The order request's disposition fields (``OrderRequest``) for a dispatch panel disposition.
+
+    ``not_accepted_reason`` (a ``NotAcceptedReason`` value) goes with 不予受理 and
+    ``linked_order_number`` with 关联已有工单; each is left out of every other disposition.
 
     Raises:
         ValueError: ``disposition`` is no dispatch panel ``Disposition`` value.
     """
     kind = DispatchDisposition(disposition)
+    if kind is DispatchDisposition.NOT_ACCEPTED:
+        return {"disposition": kind.value, "unit_id": None, "not_accepted_reason": not_accepted_reason}
+    if kind is DispatchDisposition.LINK_EXISTING:
+        return {"disposition": kind.value, "unit_id": None, "linked_order_number": linked_order_number}
     if kind in _EMERGENCY_LINES:
         return {
             "disposition": "emergency_transfer",
@@ -142,7 +173,17 @@ class OrderDesk(QObject):
             an order can be completed but not submitted (the person is told).
         shortcuts: the shortcut map in force.
         parent: the Qt parent.
+        repeat_lookup: looks up earlier orders (repeat callers, order progress); without it there
+            is no repeat-caller panel and a linked order number is checked for presence only.
+
+    Signals:
+        outbox_changed: (``Outbox`` or ``None``) the signed-in person's outbox started, or stopped.
+        emergency_transfer_requested: (line: 110, 119, 120 or 122) the call-taker chose an emergency
+            transfer; the order records it, whoever transfers calls listens here.
     """
+
+    outbox_changed = Signal(object)
+    emergency_transfer_requested = Signal(str)
 
     def __init__(
         self,
@@ -160,6 +201,7 @@ class OrderDesk(QObject):
         order_sender: OrderSender | None,
         shortcuts: Mapping[str, str],
         parent: QObject | None = None,
+        repeat_lookup: RepeatCallerLookup | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
@@ -183,14 +225,32 @@ class OrderDesk(QObject):
         self._place_key = next((spec.key for spec in schema.fields if spec.type is FieldType.PLACE), None)
 
         self.form = IntakeFormWidget(self._blank_editor())
+        self.server_errors = ServerErrorsOnForm(self.form)
         self.autosave = FormAutosave(self.form, drafts)
         self.phrase_warning = PhraseWarningPanel(matcher, policy)
         self.phrase_warning.attach_form(self.form)
         self.push = KnowledgePush(knowledge, tasks)
+        self.push.apply_shortcuts(shortcuts)
         self.scripts_panel = ScriptsPanel(prompter, shortcuts)
         self.knowledge_panel = KnowledgePanel(knowledge, tasks)
         self.knowledge_panel.apply_shortcuts(shortcuts)
-        self.dispatch_panel = DispatchPanel(catalogue, directory, shortcuts)
+        self.dispatch_panel = DispatchPanel(
+            catalogue,
+            directory,
+            shortcuts,
+            reason_words=lambda reason: not_accepted_words(prompter, reason),
+            order_number_check=repeat_lookup.rules.order_number_problem if repeat_lookup else None,
+        )
+        self.repeat_callers: RepeatCallerPanel | None = None
+        if repeat_lookup is not None:
+            self.repeat_callers = RepeatCallerPanel(
+                repeat_lookup, tasks, lambda: registration_date(session.clock.now()), shortcuts
+            )
+            self.repeat_callers.link_requested.connect(self._on_link_requested)
+            self.repeat_callers.repeat_script_requested.connect(self._on_repeat_script_requested)
+            self.repeat_callers.history_changed.connect(self._on_caller_history)
+        self.other_drafts = OtherDraftsButton(schema, factory.language)
+        self.other_drafts.draft_chosen.connect(self.open_draft)
         # The disposition buttons are wide; in a narrow column the panel scrolls rather than
         # taking the width the form needs.
         self.dispatch_region = QScrollArea()
@@ -214,8 +274,9 @@ class OrderDesk(QObject):
         self.autosave.autosave_failed.connect(lambda message: self._show_notice(message, warning=True))
         self.knowledge_panel.insert_answer_requested.connect(self.insert_answer)
         self.scripts_panel.insert_requested.connect(self.insert_script)
-        self.push.open_requested.connect(self.knowledge_panel.open_article)
+        self.push.open_requested.connect(self.knowledge_panel.show_pushed_article)
         self.dispatch_panel.disposition_requested.connect(self._on_disposition_requested)
+        self.dispatch_panel.emergency_requested.connect(self.emergency_transfer_requested)
         session.call_changed.connect(self.follow_call)
         session.connection_changed.connect(self._on_connection_changed)
         self._show_idle()
@@ -238,7 +299,11 @@ class OrderDesk(QObject):
         layout = QVBoxLayout(region)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        layout.addWidget(self.notice_label)
+        notice_row = QHBoxLayout()
+        notice_row.setSpacing(6)
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.other_drafts, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(notice_row)
         layout.addWidget(self.form_splitter, 1)
         layout.addWidget(self.phrase_warning)
         return region
@@ -271,26 +336,37 @@ class OrderDesk(QObject):
         self._order_call_id = None
         self._article_ids = []
         self._pending_disposition = None
+        self.server_errors.clear()
         self.form.set_editor(self._blank_editor())
         self.form.setEnabled(False)
         self.push.set_context("")
         self.dispatch_panel.reset()
         self._show_notice(tr("OrderDesk", "当前没有通话：接通来电后在此记录工单。"))
+        self._refresh_other_drafts()
 
     def _show_order(self, editor: OrderEditor, notice: str, warning: bool = False) -> None:
         self._order_call_id = editor.call_id
         self._article_ids = []
         self._pending_disposition = None
+        self.server_errors.clear()
         self.form.set_editor(editor)
         self.form.setEnabled(True)
         self.phrase_warning.begin_call(editor.call_id)
         self.dispatch_panel.reset()
+        self._offer_link_candidate()
         self._follow_texts()
         self._show_notice(notice, warning)
+        self._refresh_other_drafts()
 
     def focus_form(self) -> None:
         """Put the cursor back in the form (where it was)."""
         self.form.focus_form()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show ``banner`` right above the form, under the notice line (the live phrase alert)."""
+        layout = self.form_region.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.form_splitter), banner)
 
     # -- the seat's life ---------------------------------------------------------------------------
 
@@ -300,13 +376,23 @@ class OrderDesk(QObject):
         self.prompter.set_job_number(job_number)
         if self._order_sender is not None:
             self.outbox = Outbox(self._outbox_store, self._order_sender, job_number)
+            self.outbox.entry_changed.connect(self._on_outbox_entry)
             self._outbox_task = self._tasks.spawn(self.outbox.run(), key="outbox")
+            self.outbox_changed.emit(self.outbox)
         unfinished = self._drafts.load_for(job_number)
         if unfinished:
+            # The newest comes back; the others are one click away (other_drafts), never lost.
             draft = max(unfinished, key=lambda each: each.updated_at)
-            self._show_order(
-                self._factory.resume(draft), tr("OrderDesk", "已恢复未提交的工单草稿"), warning=True
+            others = len(unfinished) - 1
+            notice = (
+                tr(
+                    "OrderDesk",
+                    "已恢复最新的未提交工单草稿；另有 {count} 份未提交草稿，可在右侧“其他未提交草稿”中打开。",
+                ).format(count=others)
+                if others
+                else tr("OrderDesk", "已恢复未提交的工单草稿")
             )
+            self._show_order(self._factory.resume(draft), notice, warning=True)
         else:
             self._show_idle()
         call = self._session.current_call
@@ -319,16 +405,24 @@ class OrderDesk(QObject):
         if self._outbox_task is not None:
             self._outbox_task.cancel()
             self._outbox_task = None
-        self.outbox = None
+        if self.outbox is not None:
+            self.outbox.entry_changed.disconnect(self._on_outbox_entry)
+            self.outbox = None
+            self.outbox_changed.emit(None)
         self.prompter.call_ended()
         self._ringing_call_id = None
         self._ending_call_id = None
+        if self.repeat_callers is not None:
+            self.repeat_callers.clear()
         self._show_idle()
 
     def _on_connection_changed(self, state: ConnectionState) -> None:
         # Orders waiting out a backoff go at once when the link is back.
         if state is ConnectionState.CONNECTED and self.outbox is not None:
             self.outbox.wake()
+        # So does a repeat-caller look-up that failed for want of the link.
+        if state is ConnectionState.CONNECTED and self.repeat_callers is not None:
+            self.repeat_callers.connection_restored()
 
     def flush(self) -> bool:
         """Write every unsaved draft now (sign-out, quit, a new call); ``True`` when nothing is left."""
@@ -336,6 +430,8 @@ class OrderDesk(QObject):
 
     def follow_call(self, call: CallInfo | None) -> None:
         """Move the order and the scripts along with the seat's current call (``session.call_changed``)."""
+        if self.repeat_callers is not None:
+            self.repeat_callers.follow_call(call)
         if call is None:
             if self._ringing_call_id is not None or self._ending_call_id is not None:
                 self.prompter.call_ended()
@@ -425,8 +521,8 @@ class OrderDesk(QObject):
         editor = self.form.editor
         existing = str(editor.value(key) or "").rstrip()
         combined = f"{existing}\n{text.strip()}" if existing else text.strip()
-        self.form.commit(editor.set_value(key, combined))
-        self.form.set_editor(editor)
+        # Only the answer field changes: the form keeps its scroll position and the cursor its place.
+        self.form.show_value(editor.set_value(key, combined))
         if article_id not in self._article_ids:
             self._article_ids.append(article_id)
         label = editor.schema.field(key).label.text(editor.language)
@@ -450,11 +546,86 @@ class OrderDesk(QObject):
             return False
         return True
 
+    # -- repeat callers and other drafts ----------------------------------------------------------
+
+    def _on_caller_history(self, history: CallerHistory | None) -> None:
+        """The caller's earlier orders arrived: offer the newest open one for linking and to the scripts."""
+        self._offer_link_candidate()
+        latest = history.latest_open if history is not None else None
+        caller = self.prompter.caller
+        if latest is None or caller is None or caller.earlier_order_number:
+            return
+        if self.repeat_callers is None or caller.call_id != self.repeat_callers.call_id:
+            return  # the prompter already follows another call
+        # The repeat-caller scripts name the earlier order; the prompter learns it with the caller,
+        # which is safe to tell it again while the greeting is still up.
+        if self.prompter.prompt.stage is PromptStage.GREETING:
+            self.prompter.call_ringing(CallerInfo(caller.call_id, latest.order_number, latest.status_label))
+
+    def _offer_link_candidate(self) -> None:
+        history = self.repeat_callers.history if self.repeat_callers is not None else None
+        latest = history.latest_open if history is not None else None
+        self.dispatch_panel.set_link_candidate(latest.order_number if latest is not None else "")
+
+    def _on_link_requested(self, order_number: str) -> None:
+        """Link the call to an earlier order (关联已有工单) instead of making a duplicate."""
+        self.dispatch_panel.open_link(order_number)
+        self.dispatch_panel.confirm_link()
+
+    def _on_repeat_script_requested(self) -> None:
+        """Show the repeat-caller script, naming the caller's newest open order."""
+        panel = self.repeat_callers
+        history = panel.history if panel is not None else None
+        latest = history.latest_open if history is not None else None
+        caller = self.prompter.caller
+        same_call = panel is not None and caller is not None and caller.call_id == panel.call_id
+        if (
+            latest is not None
+            and caller is not None
+            and same_call
+            and caller.earlier_order_number != latest.order_number
+        ):
+            # Telling the prompter the earlier order restarts its phase; the caller is past the
+            # greeting when the call-taker asks for this script, so that is where it goes back to.
+            stage = self.prompter.prompt.stage
+            self.prompter.call_ringing(CallerInfo(caller.call_id, latest.order_number, latest.status_label))
+            if stage is not PromptStage.GREETING:
+                self.prompter.caller_speaking()
+        self.prompter.situation(Situation.REPEAT_CALLER)
+
+    def _refresh_other_drafts(self) -> None:
+        job_number = self._session.job_number
+        drafts = self._drafts.load_for(job_number) if job_number else []
+        self.other_drafts.set_drafts([draft for draft in drafts if draft.call_id != self._order_call_id])
+
+    def open_draft(self, call_id: str) -> bool:
+        """Open another of the person's unsubmitted drafts in the form; ``False`` when it cannot be now.
+
+        The order of the call in progress is finished first; a draft that is gone (submitted
+        elsewhere) is named in the notice.
+        """
+        call = self._session.current_call
+        if call is not None and call.call_id == self._order_call_id and not self.form.editor.submitted:
+            self._show_notice(tr("OrderDesk", "请先提交当前通话的工单，再打开其他草稿。"), warning=True)
+            return False
+        self.flush()
+        draft = self._drafts.get(self._session.job_number, call_id)
+        if draft is None:
+            self._show_notice(tr("OrderDesk", "该草稿已不存在（可能已提交）。"), warning=True)
+            self._refresh_other_drafts()
+            return False
+        self._show_order(self._factory.resume(draft), tr("OrderDesk", "已打开未提交的工单草稿"), warning=True)
+        self.form.focus_section(0)
+        return True
+
     # -- submitting --------------------------------------------------------------------------------
 
     def _on_disposition_requested(self, kind: str) -> None:
         disposition = DispatchDisposition(kind)
         prompt = _PROMPTER_DISPOSITIONS.get(disposition)
+        reason = self.dispatch_panel.not_accepted_reason()
+        if disposition is DispatchDisposition.NOT_ACCEPTED and reason is not None:
+            prompt = (Disposition.NOT_ACCEPTED, reason.value)
         if prompt is not None:
             try:
                 self.prompter.disposition_chosen(prompt[0], prompt[1])
@@ -462,6 +633,12 @@ class OrderDesk(QObject):
                 log.warning("no script for disposition %s: %s", kind, exc)
         if not self.form.isEnabled():
             self._show_notice(tr("OrderDesk", "没有正在记录的工单，不能提交。"), warning=True)
+            return
+        if disposition.emergency_line is not None:
+            # An emergency is recorded at once, complete or not (the backend accepts it so): the
+            # caller is transferred now and must not wait for the form.
+            self._pending_disposition = None
+            self._submit_order(self.form.editor.payload(), disposition.value, None)
             return
         unit = self.dispatch_panel.chosen_unit() if disposition.needs_unit else None
         self._pending_disposition = (disposition.value, unit.id if unit is not None else None)
@@ -492,16 +669,22 @@ class OrderDesk(QObject):
             )
             return False
         body = self.phrase_warning.finalize_payload(dict(payload))
-        body.update(disposition_fields(disposition, unit_id))
+        reason = self.dispatch_panel.not_accepted_reason()
+        body.update(
+            disposition_fields(
+                disposition,
+                unit_id,
+                not_accepted_reason=reason.value if reason is not None else None,
+                linked_order_number=self.dispatch_panel.linked_order_number(),
+            )
+        )
         body[ARTICLE_ID_KEY] = self._article_ids[-1] if self._article_ids else None
         body[ARTICLE_IDS_KEY] = list(self._article_ids)
         editor = self.form.editor
         try:
-            outbox.enqueue(
-                ORDER_KIND,
-                body,
-                idempotency_key=f"order:{editor.job_number}:{editor.call_id}",
-                lane=ORDER_LANE,
+            # A correction of a refused order goes out as its next revision (a new key).
+            outbox.enqueue_revision(
+                ORDER_KIND, body, f"order:{editor.job_number}:{editor.call_id}", lane=ORDER_LANE
             )
         except DuplicateKeyError:
             self._show_notice(tr("OrderDesk", "这张工单已经提交过。"), warning=True)
@@ -509,4 +692,94 @@ class OrderDesk(QObject):
         editor.mark_submitted(self._drafts)
         self.form.setEnabled(False)
         self._show_notice(tr("OrderDesk", "工单已提交，正在发送到后台。"))
+        return True
+
+    # -- refused orders ----------------------------------------------------------------------------
+
+    def _form_is_free(self) -> bool:
+        """Whether the form may show another order: it holds none, or only one already submitted."""
+        return not self.form.isEnabled() or self.form.editor.submitted
+
+    def _on_outbox_entry(self, entry: OutboxEntry) -> None:
+        if entry.kind != ORDER_KIND or entry.state is not EntryState.REJECTED or entry.acknowledged:
+            return
+        if self._form_is_free():
+            # Arriving by itself, the refusal must not pull the cursor from wherever the person types.
+            self.reopen_rejected(entry.id, focus=False)
+            return
+        # The person is recording another order: tell, do not take the form away from them.
+        self._show_notice(
+            tr(
+                "OrderDesk", "有一张工单被后台退回（{problem}）。提交当前工单后，请在“今日工单”中打开修改。"
+            ).format(problem=entry.error_message or tr("OrderDesk", "未说明原因")),
+            warning=True,
+        )
+
+    def reopen_rejected(self, entry_id: int, focus: bool = True) -> bool:
+        """Open a refused order in the form again, its values as sent and the backend's errors beside its fields.
+
+        The draft is stored as open again, so corrections are autosaved and survive a restart;
+        submitting it queues a new revision (a new idempotency key). Problems the backend named
+        for things that are not form fields (the unit, the disposition) go into the notice.
+
+        Args:
+            entry_id: the refused outbox entry.
+            focus: put the cursor in the first refused field (when the person asked to open it).
+
+        Returns:
+            ``False`` when the entry is not a refused order of this person, or the form holds an
+            unsubmitted order of the current call (that one is finished first).
+        """
+        outbox = self.outbox
+        entry = outbox.get(entry_id) if outbox is not None else None
+        if entry is None or entry.kind != ORDER_KIND or entry.state is not EntryState.REJECTED:
+            return False
+        try:
+            draft = draft_from_payload(entry.payload)
+        except ValueError as exc:
+            log.error("refused outbox entry %d cannot be opened as a form: %s", entry_id, exc)
+            self._show_notice(entry.problem_text(), warning=True)
+            return False
+        if not self._form_is_free():
+            if self._order_call_id == draft.call_id:
+                # Already open and perhaps half corrected: keep what was typed.
+                first = next(iter(self.server_errors.shown), None)
+                if focus and first is not None:
+                    self.form.focus_field(first)
+                elif focus:
+                    self.form.focus_form()
+                return True
+            call = self._session.current_call
+            if call is not None and call.call_id == self._order_call_id:
+                self._show_notice(
+                    tr("OrderDesk", "请先提交当前通话的工单，再修改被退回的工单。"), warning=True
+                )
+                return False
+        self.flush()
+        # The submitted draft is replaced by the values as sent, open again for the correction.
+        self._drafts.discard(draft.job_number, draft.call_id)
+        self._drafts.save(draft)
+        editor = self._factory.resume(draft)
+        errors = map_field_errors(entry.field_errors, editor.schema.keys)
+        self._show_order(editor, "", warning=True)
+        article_ids = entry.payload.get(ARTICLE_IDS_KEY)
+        if isinstance(article_ids, list):
+            self._article_ids = [str(each) for each in article_ids]
+        unit_id = entry.payload.get("unit_id")
+        if isinstance(unit_id, str) and unit_id:
+            self.dispatch_panel.choose_unit(unit_id)
+        left_over = self.server_errors.show(errors.by_field)
+        outside = dict(errors.outside)
+        for key, problem in left_over.items():
+            outside[key] = problem
+        notice = tr(
+            "OrderDesk", "工单被后台退回：{message}。请按字段旁的提示修改，再选择处理方式重新提交。"
+        ).format(message=entry.error_message or tr("OrderDesk", "未说明原因"))
+        other = FormErrors({}, outside).outside_text()
+        if other:
+            notice += tr("OrderDesk", "其他问题：{problems}").format(problems=other)
+        self._show_notice(notice, warning=True)
+        first = next(iter(self.server_errors.shown), None)
+        if focus and first is not None:
+            self.form.focus_field(first)
         return True

@@ -6,25 +6,33 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 
 from seatclient.api.errors import BackendError, ErrorKind
 from seatclient.api.events import ConnectionState
 from seatclient.api.models import SeatStatus
 from seatclient.credentials import CredentialStore
 from seatclient.i18n import tr
+from seatclient.outbox import Outbox, PayloadKeys
 from seatclient.profile_state import ProfileState
+from seatclient.rules import RuleError
 from seatclient.session import IllegalRequest, SeatSession, StateDivergence
 from seatclient.softphone.backend import BackendPhone
 from seatclient.softphone.base import AbstractPhone, PhoneCall, PhoneCommandRefused, PhoneState
+from seatclient.softphone.transfers import emergency_handoff, load_targets_in_force, unit_target
 from seatclient.tasks import BackgroundTasks
 from seatclient.ui.bridge import SessionBridge
 from seatclient.ui.call_panel import CallPanel, format_number
 from seatclient.ui.main_window import MainWindow
 from seatclient.ui.order_desk import OrderDesk
+from seatclient.ui.outbox_status import OutboxStatusLabel
+from seatclient.ui.repeat_caller_panel import RepeatCallerPanel
 from seatclient.ui.ringer import Ringer, SoundPlayer, TrayNotifier, find_player
 from seatclient.ui.sign_in_dialog import SignInDialog
 from seatclient.ui.state_bar import SeatStateBar, state_label
+from seatclient.ui.team_leader_window import FloorDesk
+from seatclient.ui.today_orders import TodayOrdersPanel
+from seatclient.ui.training_menu import TrainingRoom
 
 AVAILABILITY_REFRESH_MS = 500
 
@@ -45,6 +53,9 @@ class SeatController(QObject):
             workstation has (``find_player``).
         order_desk: the order regions (form, scripts, knowledge, dispatch) and their glue; the
             window shows placeholders for them when ``None``.
+        floor_desk: the team leader's board and the raise-hand button's glue; none when ``None``.
+        training_room: the transcript region, the live phrase alert and, in training, the 培训
+            menu and score card; none when ``None``.
     """
 
     def __init__(
@@ -63,6 +74,8 @@ class SeatController(QObject):
         phone: AbstractPhone | None = None,
         sound_player: Callable[[], SoundPlayer | None] = find_player,
         order_desk: OrderDesk | None = None,
+        floor_desk: FloorDesk | None = None,
+        training_room: TrainingRoom | None = None,
     ) -> None:
         super().__init__()
         self._session = session
@@ -103,6 +116,18 @@ class SeatController(QObject):
         for action in self.call_panel.apply_shortcuts(shortcuts):
             # On the window, so a key works even while the call dock is hidden or floating.
             self.window.addAction(action)
+        self.outbox_status: OutboxStatusLabel | None = None
+        self.today_orders: TodayOrdersPanel | None = None
+        if desk is not None:
+            self._add_outbox_views(desk)
+        if desk is not None and desk.repeat_callers is not None:
+            self._add_repeat_callers(desk.repeat_callers)
+        self.floor_desk = floor_desk
+        if floor_desk is not None:
+            floor_desk.attach(self.window, self.state_bar)
+        self.training_room = training_room
+        if training_room is not None:
+            self._add_training_room(training_room)
         self.ringer = Ringer(rules.ring_period_seconds, sound_player(), parent=self)
         self.tray = TrayNotifier(self.window, self.window.windowIcon(), parent=self)
         self.call_panel.set_sound_note(self.ringer.note(), self.ringer.audible)
@@ -153,6 +178,146 @@ class SeatController(QObject):
             lambda: self._seat_command(self._session.extend_wrap_up, "wrap-up")
         )
         panel.end_wrap_up_requested.connect(lambda: self._seat_command(self._session.end_wrap_up, "wrap-up"))
+        self._wire_transfers(panel)
+
+    def _add_outbox_views(self, desk: OrderDesk) -> None:
+        """The count of orders to send in the status bar and the today region, following the desk's outbox."""
+        status = OutboxStatusLabel()
+        today = TodayOrdersPanel(PayloadKeys.from_schema(desk.form.editor.schema), self._session.clock.now)
+        self.outbox_status, self.today_orders = status, today
+        # Beside the connection state: "● 已连接  待发送 3" reads as one fact about the link.
+        self.window.add_status_widget(status)
+        self.window.add_region(
+            "today",
+            tr("SeatController", "今日工单"),
+            today,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            action_id="panel.today",
+            tab_with="dispatch",
+        )
+        desk.outbox_changed.connect(self._on_outbox_changed)
+        today.open_requested.connect(desk.reopen_rejected)
+        status.activated.connect(self.show_today_orders)
+
+    def _add_repeat_callers(self, panel: RepeatCallerPanel) -> None:
+        """The caller's earlier orders beside the knowledge base; Ctrl+Shift+O brings it with its number box."""
+        self.window.add_region(
+            "repeat_callers",
+            tr("SeatController", "历史工单"),
+            panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            action_id="panel.repeat_callers",
+            tab_with="knowledge",
+        )
+        # On the window, so the key works while the region is behind another tab or hidden.
+        self.window.addAction(panel.focus_lookup_action)
+        panel.focus_lookup_action.triggered.connect(self.show_order_lookup)
+
+    def show_order_lookup(self) -> None:
+        """Bring the repeat-caller region to the front and put the cursor in its order-number box."""
+        desk = self.order_desk
+        if desk is None or desk.repeat_callers is None:
+            return
+        dock = self.window.docks["repeat_callers"]
+        dock.show()
+        dock.raise_()
+        desk.repeat_callers.focus_order_lookup()
+
+    def _add_training_room(self, room: TrainingRoom) -> None:
+        """The transcript region, the live alert above the form, and the 培训 menu in training."""
+        self.window.add_region(
+            "transcript",
+            tr("SeatController", "通话记录"),
+            room.panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            action_id="panel.transcript",
+            tab_with="scripts",
+        )
+        room.attach(self.window)
+        if self.order_desk is not None:
+            self.order_desk.add_banner(room.alert)
+            room.alert.hits_shown.connect(self.order_desk.phrase_warning.record_transcript_hits)
+        self.bridge.event_received.connect(room.on_event)
+        self.bridge.status_changed.connect(room.on_status)
+        room.notice.connect(self.state_bar.show_notice)
+
+    def _on_outbox_changed(self, outbox: Outbox | None) -> None:
+        if self.outbox_status is not None:
+            self.outbox_status.set_outbox(outbox)
+        if self.today_orders is not None:
+            self.today_orders.set_outbox(outbox)
+
+    def show_today_orders(self) -> None:
+        """Bring the today region to the front and put the focus in its list."""
+        if self.today_orders is None:
+            return
+        dock = self.window.docks["today"]
+        dock.show()
+        dock.raise_()
+        self.today_orders.setFocus()
+
+    # -- transfers (consult, three-way, complete, blind, emergency) ---------------------------------
+
+    def _wire_transfers(self, panel: CallPanel) -> None:
+        """Transfer intents go to the phone; the phone's third-party leg comes back to the panel."""
+        box = panel.transfer
+        phone = self.phone
+        phone.consult_changed.connect(panel.set_consult)
+        box.consult_requested.connect(lambda target: self._call_control(lambda: phone.consult(target)))
+        box.three_way_requested.connect(lambda target: self._call_control(lambda: phone.consult(target)))
+        box.blind_transfer_requested.connect(
+            lambda target: self._call_control(lambda: phone.blind_transfer(target))
+        )
+        box.conference_requested.connect(lambda: self._call_control(phone.start_conference))
+        box.complete_transfer_requested.connect(lambda: self._call_control(phone.complete_transfer))
+        box.cancel_consult_requested.connect(lambda: self._call_control(phone.cancel_consult))
+        box.emergency_requested.connect(self._on_emergency_requested)
+        desk = self.order_desk
+        if desk is not None:
+            desk.emergency_transfer_requested.connect(self.start_emergency_transfer)
+            # Connected after the desk's own slot, so the order has been handled when this runs.
+            desk.dispatch_panel.disposition_requested.connect(self._on_disposition_handled)
+
+    def start_emergency_transfer(self, line: str) -> None:
+        """Transfer the call to emergency ``line`` with the order's handoff (the dispatch panel's 紧急转警)."""
+        if not self.call_panel.start_emergency_transfer(line):
+            self.call_panel.show_notice(
+                tr("SeatController", "当前没有可转接的通话，未转接 {line}；工单仍按紧急转警记录。").format(
+                    line=line
+                )
+            )
+
+    def _on_emergency_requested(self, line: str) -> None:
+        call = self.phone.call
+        desk = self.order_desk
+        values = dict(desk.form.editor.values) if desk is not None and desk.form.isEnabled() else {}
+        call_id = call.call_id if call is not None else ""
+        handoff = emergency_handoff(values, call_id, call.caller_number if call is not None else "")
+        # Its own key: an emergency must not be dropped as a double press of another call control.
+        self._tasks.spawn(
+            self._run_call_control(lambda: self.phone.emergency_transfer(line, handoff)), key="call-emergency"
+        )
+
+    def _on_disposition_handled(self, kind: str) -> None:
+        """After an extra-urgent order is submitted during the call, offer the three-way call to its unit."""
+        desk = self.order_desk
+        if desk is None or kind != "extra_urgent" or desk.form.isEnabled():
+            return
+        unit = desk.dispatch_panel.chosen_unit()
+        if unit is None or self.phone.call is None or self.phone.call.ended_at is not None:
+            return
+        self.call_panel.offer_three_way(unit_target(unit) if unit.phone else None, unit.name)
+
+    def _load_transfer_targets(self) -> None:
+        try:
+            targets = load_targets_in_force(self._session.rulebook)
+        except RuleError as exc:
+            log.error("the transfer targets in force are unusable: %s", exc)
+            self.call_panel.show_notice(
+                tr("SeatController", "转接对象配置有误，暂不能转接：{problem}").format(problem=exc.describe())
+            )
+            return
+        self.call_panel.set_transfer_targets(targets)
 
     def start(self) -> None:
         """Show the sign-in dialog, prefilled with what this workstation remembers."""
@@ -207,10 +372,13 @@ class SeatController(QObject):
         rules = self._session.rules
         self.call_panel.set_ring_rules(rules.ring_period_seconds, rules.answer_within_rings)
         self.call_panel.set_order_required(rules.wrap_up.order_required, rules.wrap_up.extension_seconds)
+        self._load_transfer_targets()
         self.ringer.set_period(rules.ring_period_seconds)
         self.state_bar.show_notice("")
         if self.order_desk is not None:
             self.order_desk.signed_in()
+        if self.floor_desk is not None:
+            self.floor_desk.signed_in(result)
         if self._session.status is not None:
             self._on_session_status_changed(self._session.status)
         self.window.show()
@@ -355,6 +523,8 @@ class SeatController(QObject):
     def _on_session_ended(self, reason: str) -> None:
         if self.order_desk is not None:
             self.order_desk.signed_out()
+        if self.floor_desk is not None:
+            self.floor_desk.signed_out()
         self.state_bar.set_available(frozenset())
         self.call_panel.set_available(frozenset())
         self.ringer.stop()

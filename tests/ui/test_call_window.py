@@ -91,6 +91,9 @@ async def test_a_call_rings_is_answered_held_and_wrapped_up_from_the_keyboard(
         await until(lambda: not tasks.is_running("call-control"))
         assert not controller.ringer.ringing
         assert panel.story_box.isVisible() and "王建国" in panel.story_label.text()
+        # During a call the window still fits a 1366×768 laptop screen: the columns scroll instead.
+        minimum = controller.window.minimumSizeHint().expandedTo(controller.window.minimumSize())
+        assert minimum.height() <= 768 and minimum.width() <= 1366, minimum
         press(client, Qt.Key.Key_F7)
         await until(lambda: state(client) is SeatState.HELD, what="held with F7")
         await until(lambda: not tasks.is_running("call-control"))

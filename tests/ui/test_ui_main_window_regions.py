@@ -78,3 +78,21 @@ def test_a_saved_layout_brings_an_added_region_back_as_the_person_left_it(
     qtbot.waitExposed(second)
     assert again.isHidden()
     assert second.docks["knowledge"].isVisible()
+
+
+def test_a_region_tabbed_later_goes_behind_the_scripts_and_the_knowledge_base(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(tmp_path, qtbot)
+    behind_scripts = window.add_region(
+        "a", "甲", QLabel("a"), Qt.DockWidgetArea.RightDockWidgetArea, tab_with="scripts"
+    )
+    behind_dispatch = window.add_region(
+        "b", "乙", QLabel("b"), Qt.DockWidgetArea.RightDockWidgetArea, tab_with="dispatch"
+    )
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.docks["scripts"].visibleRegion().isEmpty()
+    assert not window.docks["knowledge"].visibleRegion().isEmpty()
+    assert behind_scripts.visibleRegion().isEmpty()
+    assert behind_dispatch.visibleRegion().isEmpty()

@@ -185,3 +185,13 @@ def test_runs_as_a_module_in_a_real_process() -> None:
     assert completed.returncode == 0, completed.stderr
     result = json.loads(completed.stdout)
     assert (result["due_date"], result["provisional"]) == ("2026-02-28", False)
+
+
+def test_every_shipped_rule_file_is_checked_and_clean(capsys: pytest.CaptureFixture[str]) -> None:
+    shipped = resource_path("rules")
+    assert sorted(path.stem for path in shipped.glob("*.json")) == sorted(
+        name for name in tools.RULE_VALIDATORS if (shipped / f"{name}.json").exists()
+    )
+    assert tools.main(["validate-config", str(shipped)]) == 0
+    captured = capsys.readouterr()
+    assert "警告" not in captured.err and "跳过" not in captured.err
