@@ -26,6 +26,7 @@ from seatclient.api.models import (
     EVENT_CALL_ENDED,
     EVENT_CALL_OFFERED,
     EVENT_CALL_UPDATED,
+    EVENT_CONFIG_UPDATED,
     EVENT_PENDING_APPLIED,
     EVENT_RESYNC,
     EVENT_SEAT_STATE,
@@ -74,6 +75,7 @@ from seatclient.seat import (
     pending_label,
     wrap_up_countdown,
 )
+from seatclient.seat.machine import RULE_FILE_NAME as SEAT_RULES_FILE
 from seatclient.seat.machine import (
     BlindTransfer,
     CancelConsult,
@@ -94,6 +96,19 @@ class StateDivergence:
 
     shown: SeatStatus
     actual: SeatStatus
+
+
+@dataclass(frozen=True)
+class RulesChange:
+    """The backend's config bundle changed rule files in force (at sign-in, live, or after a reconnect).
+
+    Attributes:
+        version: the bundle's version now in force.
+        names: the rule files whose content changed (``forbidden_phrases``, ``scripts`` …).
+    """
+
+    version: str
+    names: frozenset[str]
 
 
 class IllegalRequest(Exception):
@@ -123,6 +138,8 @@ class SeatSession:
         call_changed: the current call's ``CallInfo`` (offered, answered, held, ended), or ``None``
             when the seat has no call any more.
         notice: a short message for the person (a booked state took effect …).
+        rules_changed: a ``RulesChange``: the config bundle changed rule files in force; what
+            depends on them is rebuilt by its owner, which keeps its old rules when a file is broken.
         event_received: every other ``ServerEvent``, for the features that handle them.
     """
 
@@ -140,6 +157,8 @@ class SeatSession:
         self._stream: EventStream | None = None
         self._stream_task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
+        # One bundle fetch at a time: an older answer must never be applied over a newer one.
+        self._config_lock = asyncio.Lock()
         self._rules: SeatRules | None = None
         self._status_at_outage: SeatStatus | None = None
         # Set when the person's own request is accepted after a reconnect: from then on the state
@@ -156,6 +175,7 @@ class SeatSession:
         self.session_ended: Signal[str] = Signal()
         self.call_changed: Signal[CallInfo | None] = Signal()
         self.notice: Signal[str] = Signal()
+        self.rules_changed: Signal[RulesChange] = Signal()
         self.event_received: Signal[ServerEvent] = Signal()
 
     # ----------------------------------------------------------------------------- state
@@ -256,8 +276,7 @@ class SeatSession:
         self.clock.observe(result.server_time)
         try:
             bundle = await self._client.config_bundle(self._rulebook.bundle_version)
-            if bundle is not None:
-                self._rulebook.apply_bundle(bundle.version, bundle.files)
+            changed = self._rulebook.apply_bundle(bundle.version, bundle.files) if bundle else frozenset()
             self._rules = self._load_rules()
             self.reason_codes = await self._client.reason_codes()
             status = await self._client.seat_state()
@@ -273,6 +292,8 @@ class SeatSession:
         self.status = None
         self._set_call(call)
         self._set_status(status)
+        if bundle is not None and changed:
+            self.rules_changed.emit(RulesChange(bundle.version, changed))
         self._start_stream()
         return result
 
@@ -282,6 +303,8 @@ class SeatSession:
         stream.connection_changed.connect(self._on_stream_connection)
         stream.server_time.connect(self.clock.observe)
         stream.reconnected.connect(lambda _: self._spawn(self._resync()))
+        # An update announced while the link was down may be gone from the replayed events.
+        stream.reconnected.connect(lambda _: self._spawn(self._refresh_config()))
         stream.session_lost.connect(lambda error: self._end(error.user_message()))
         self._stream = stream
         self._stream_task = asyncio.create_task(stream.run(), name="event-stream")
@@ -316,6 +339,8 @@ class SeatSession:
             self._end(tr("SeatSession", "后台已将本座席签出。"))
         elif event.type == EVENT_RESYNC:
             self._spawn(self._resync())
+        elif event.type == EVENT_CONFIG_UPDATED:
+            self._spawn(self._refresh_config())
         else:
             self.event_received.emit(event)
 
@@ -339,6 +364,34 @@ class SeatSession:
                 next=pending_label(pending, self.rules)
             )
         )
+
+    async def refresh_config(self) -> frozenset[str]:
+        """Fetch the config bundle when its version changed, apply it, and announce what changed.
+
+        Returns:
+            The rule files whose content changed (empty when the bundle is unchanged).
+
+        Raises:
+            BackendError: the bundle could not be fetched; the rules in force stay.
+        """
+        async with self._config_lock:
+            bundle = await self._client.config_bundle(self._rulebook.bundle_version)
+            if bundle is None:
+                return frozenset()
+            changed = self._rulebook.apply_bundle(bundle.version, bundle.files)
+        if SEAT_RULES_FILE in changed:
+            self._rules = self._load_rules()
+        if changed:
+            log.info("config bundle %s changed %s", bundle.version, ", ".join(sorted(changed)))
+            self.rules_changed.emit(RulesChange(bundle.version, changed))
+        return changed
+
+    async def _refresh_config(self) -> None:
+        try:
+            await self.refresh_config()
+        except BackendError as exc:
+            # The rules in force stay; the next update or reconnect fetches the bundle again.
+            log.warning("could not fetch the changed config bundle: %s", exc.kind.value)
 
     async def _resync(self) -> None:
         """Take the backend's state after a reconnect, and say so when it differs from what was shown."""

@@ -5,10 +5,16 @@ Run as ``python -m seatclient.tools`` (or ``seatclient tools``)::
     python -m seatclient.tools due-date --registered 2025-09-30T16:20 --class routine --policy HZ-2020
     python -m seatclient.tools validate-config /etc/seatclient/rules
     python -m seatclient.tools keyring-check
+    python -m seatclient.tools check-phrases utterances.txt [--phrases our_list.txt]
 
 ``keyring-check`` stores, reads back and deletes a throw-away secret in the workstation's keyring
 (the one "remember password" uses) and names the keyring back end; it exits 1 when there is no
 secure keyring or the round trip fails.
+
+``check-phrases`` is for quality checkers: it reads a UTF-8 text file (one utterance a line, ``-``
+for standard input) and prints one JSON object per input line with the forbidden phrases found (see
+:func:`check_lines`). It exits 0 whether or not anything matched; 1 when the input cannot be read,
+2 when the ``--phrases`` list is broken.
 
 Exit codes: 0 all well, 1 problems found in the rules, 2 wrong usage.
 
@@ -22,11 +28,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import secrets
 import socket
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
@@ -36,7 +43,13 @@ from keyring.backend import KeyringBackend
 
 from seatclient.compliance.checks import check_compliance_policy
 from seatclient.compliance.normalize import Normalizer, check_lookalikes, load_default_lookalikes
-from seatclient.compliance.phrases import check_phrase_rules
+from seatclient.compliance.phrases import (
+    PHRASES_RULE_NAME,
+    PhraseMatcher,
+    check_phrase_rules,
+    load_default_matcher,
+    load_phrase_rules,
+)
 from seatclient.compliance.scripts import check_scripts
 from seatclient.credentials import CredentialStore
 from seatclient.dispatch.catalogue import validate_catalogue
@@ -59,6 +72,7 @@ from seatclient.i18n import tr
 from seatclient.knowledge.synonyms import load_synonyms
 from seatclient.mock.callers import training_caller_problems
 from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
+from seatclient.rules.rulebook import parse_rule_text
 from seatclient.seat.machine import seat_rules_problems
 from seatclient.softphone.transfers import transfer_target_problems
 
@@ -235,6 +249,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("directory", type=Path, metavar="DIR", help=tr("Tools", "规则覆盖目录"))
 
+    phrases = commands.add_parser(
+        "check-phrases",
+        help=tr("Tools", "检查文本中的服务禁语（每行一句，逐行输出 JSON）"),
+        description=tr(
+            "Tools",
+            "逐行检查 UTF-8 文本文件（每行一句话，“-”表示标准输入）中的服务禁语，"
+            "每行输出一个 JSON 对象：行号、原文和命中的禁语（禁语、分类、字符位置、建议说法）。",
+        ),
+    )
+    phrases.add_argument("file", metavar="FILE", help=tr("Tools", "要检查的文本文件，“-”表示标准输入"))
+    phrases.add_argument(
+        "--phrases",
+        type=Path,
+        metavar="LIST",
+        help=tr(
+            "Tools",
+            "改用这份禁语清单：每行一条禁语的纯文本文件（# 开头的行和空行忽略），或与内置清单格式相同的 JSON 文件",
+        ),
+    )
+
     commands.add_parser(
         "keyring-check",
         help=tr("Tools", "检查本机的系统钥匙串能否保存密码"),
@@ -308,6 +342,164 @@ def _run_validate_config(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if report.problems else EXIT_OK
 
 
+CUSTOM_CATEGORY_ID = "custom"
+"""The one category of a phrase list handed over as plain text."""
+
+_PLAIN_POINTER = re.compile(r"categories/0/phrases/(\d+)")
+
+
+def read_utf8_text(source: str) -> str:
+    """Read ``source`` (a path, or ``-`` for standard input) as UTF-8; a leading BOM is dropped.
+
+    Raises:
+        RuleError: the file is missing, unreadable or not UTF-8; the problem names it, in Chinese.
+    """
+    name = tr("Tools", "标准输入") if source == "-" else source
+    try:
+        if source == "-":
+            if sys.stdin is None:  # started without a console (pythonw)
+                raise OSError(0, tr("Tools", "没有标准输入"))
+            buffer = getattr(sys.stdin, "buffer", None)
+            raw = buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+        else:
+            raw = Path(source).read_bytes()
+    except FileNotFoundError as exc:
+        raise RuleError(name, "", tr("Tools", "文件不存在")) from exc
+    except IsADirectoryError as exc:
+        raise RuleError(name, "", tr("Tools", "这是目录，不是文本文件")) from exc
+    except OSError as exc:
+        raise RuleError(
+            name, "", tr("Tools", "无法读取：{reason}").format(reason=exc.strerror or exc)
+        ) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleError(name, "", tr("Tools", "不是 UTF-8 编码的文本（请另存为 UTF-8）"), line) from exc
+
+
+def text_lines(text: str) -> list[str]:
+    """Split ``text`` into the lines an editor shows: at ``\\n`` only, a trailing ``\\r`` dropped.
+
+    ``str.splitlines`` would also split at form feeds and Unicode line separators, and the line
+    numbers printed would then disagree with the checker's editor.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def plain_phrase_matcher(text: str, source: str, normalizer: Normalizer) -> PhraseMatcher:
+    """Build a matcher from a plain phrase list: one phrase a line, blank lines and ``#`` lines ignored.
+
+    The phrases form one category ``custom`` (自定义) in warn mode, with no suggestion; the shipped
+    list's context words (word boundaries, subjects) still keep innocent longer words from matching.
+
+    Raises:
+        RuleError: a phrase is too short or repeats another after folding, naming ``source`` and its line.
+    """
+    entries: list[tuple[int, str]] = []
+    for number, line in enumerate(text_lines(text), start=1):
+        phrase = line.strip()
+        if phrase and not phrase.startswith("#"):
+            entries.append((number, phrase))
+    if not entries:
+        raise RuleError(source, "", tr("Tools", "禁语清单是空的：每行写一条禁语"))
+    shipped = RuleBook().get(PHRASES_RULE_NAME).data
+    placeholder = "-"
+    data = {
+        "version": "custom",
+        "mode": "warn",
+        "matching": shipped.get("matching", {}) if isinstance(shipped, dict) else {},
+        "categories": [
+            {
+                "id": CUSTOM_CATEGORY_ID,
+                "label": tr("Tools", "自定义"),
+                "label_en": "Custom",
+                "phrases": [
+                    # The validator wants a suggestion; a hall's plain list has none, so it is removed below.
+                    {"id": f"{CUSTOM_CATEGORY_ID}-{index}", "text": phrase, "suggestion": placeholder}
+                    for index, (_, phrase) in enumerate(entries, start=1)
+                ],
+            }
+        ],
+    }
+    rule_file = RuleFile(PHRASES_RULE_NAME, data, source)
+    for error in check_phrase_rules(rule_file, normalizer):
+        parts = error.pointer.split("/")
+        if len(parts) >= 4 and parts[:3] == ["categories", "0", "phrases"] and parts[3].isdigit():
+            line_number, phrase = entries[int(parts[3])]
+            # The validator names the other phrase by its JSON pointer; a plain list has lines.
+            problem = _PLAIN_POINTER.sub(
+                lambda match: tr("Tools", "第 {line} 行").format(line=entries[int(match.group(1))][0]),
+                error.problem,
+            )
+            raise RuleError(source, "", f"“{phrase}”：{problem}", line_number)
+        raise RuleError(source, "", error.problem)
+    rules = load_phrase_rules(rule_file, normalizer)
+    rules = replace(rules, phrases=tuple(replace(phrase, suggestion="") for phrase in rules.phrases))
+    return PhraseMatcher(rules, normalizer)
+
+
+def load_phrase_list(path: Path) -> PhraseMatcher:
+    """Build a matcher from ``path``: the shipped JSON format when it starts with ``{``, else a plain list.
+
+    Raises:
+        RuleError: the list cannot be read or is broken, with the file and line.
+    """
+    text = read_utf8_text(str(path))
+    normalizer = Normalizer(load_default_lookalikes())
+    if text.lstrip().startswith("{"):
+        rule_file = parse_rule_text(PHRASES_RULE_NAME, text, str(path))
+        return PhraseMatcher(load_phrase_rules(rule_file, normalizer), normalizer)
+    return plain_phrase_matcher(text, str(path), normalizer)
+
+
+def check_lines(lines: Sequence[str], matcher: PhraseMatcher) -> list[dict[str, object]]:
+    """Check each line and describe its matches, one JSON-ready object per line.
+
+    Returns:
+        ``{"line": n, "text": ..., "matches": [{"phrase", "category", "start", "end", "suggestion"}]}``
+        per line, 1-based ``n``; ``start``/``end`` are character positions in the line, end
+        exclusive; ``phrase`` is the phrase as the list writes it; ``suggestion`` is ``null`` when
+        the list gives none.
+    """
+    phrase_texts = {phrase.id: phrase.text for phrase in matcher.rules.phrases}
+    results: list[dict[str, object]] = []
+    for number, line in enumerate(lines, start=1):
+        matches = [
+            {
+                "phrase": phrase_texts.get(hit.phrase_id, hit.matched_text),
+                "category": hit.category,
+                "start": hit.original_span[0],
+                "end": hit.original_span[1],
+                "suggestion": hit.suggestion or None,
+            }
+            for hit in matcher.find(line)
+        ]
+        results.append({"line": number, "text": line, "matches": matches})
+    return results
+
+
+def _run_check_phrases(args: argparse.Namespace) -> int:
+    try:
+        matcher = load_phrase_list(args.phrases) if args.phrases else load_default_matcher()
+    except RuleError as error:
+        print(tr("Tools", "禁语清单有误：{problem}").format(problem=error.describe()), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        text = read_utf8_text(args.file)
+    except RuleError as error:
+        print(
+            tr("Tools", "无法读取要检查的文本：{problem}").format(problem=error.describe()), file=sys.stderr
+        )
+        return EXIT_PROBLEMS
+    for result in check_lines(text_lines(text), matcher):
+        print(json.dumps(result, ensure_ascii=False))
+    return EXIT_OK
+
+
 def keyring_backend_description(backend: KeyringBackend) -> str:
     """Name a keyring back end (``module.Class``), with the back ends a chain consults in order."""
     name = f"{type(backend).__module__}.{type(backend).__name__}"
@@ -362,6 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_due_date(args)
     if args.command == "keyring-check":
         return run_keyring_check()
+    if args.command == "check-phrases":
+        return _run_check_phrases(args)
     return _run_validate_config(args)
 
 

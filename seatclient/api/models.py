@@ -777,3 +777,15 @@ class TransferAccepted(Accepted):
 
 EVENT_CALL_CONSULT = "call.consult"
 """data: ``ConsultInfo``: the third party's leg rang, answered, joined, was busy, did not answer or ended."""
+
+
+# --- live rule updates (config.updated) ----------------------------------------------------------
+
+EVENT_CONFIG_UPDATED = "config.updated"
+"""data: ``ConfigUpdated``: the backend's config bundle changed; fetch it (``GET /config``) and apply it."""
+
+
+class ConfigUpdated(WireModel):
+    """The backend's config bundle changed: its new version (the ``ETag`` of ``GET /config``)."""
+
+    version: str = Field(min_length=1, max_length=80)

@@ -376,6 +376,58 @@ class SelfCheckEntry:
         }
 
 
+class SelfCheckItem(StrEnum):
+    """One point of the short wrap-up self-check (HZ 7.1, 10.2.1)."""
+
+    GREETING = "greeting"
+    """The standard greeting was said."""
+    JOB_NUMBER = "job_number"
+    """The job number was said in the greeting."""
+    NO_FORBIDDEN_PHRASE = "no_forbidden_phrase"
+    """No forbidden phrase was said, and none is left in the order."""
+    RECORD_COMPLETE = "record_complete"
+    """The order was completed and submitted."""
+    CLOSING = "closing"
+    """The standard closing was said."""
+
+
+SELF_CONFIRMED_ITEMS = (SelfCheckItem.GREETING, SelfCheckItem.JOB_NUMBER, SelfCheckItem.CLOSING)
+"""The points only the call-taker can tell without a transcript, confirmed by ticking them."""
+
+
+def self_check_label(item: SelfCheckItem) -> str:
+    """The point's short Chinese name, as the checklist shows it."""
+    labels = {
+        SelfCheckItem.GREETING: tr("SelfCheck", "使用规范问候语"),
+        SelfCheckItem.JOB_NUMBER: tr("SelfCheck", "报出工号"),
+        SelfCheckItem.NO_FORBIDDEN_PHRASE: tr("SelfCheck", "未使用服务禁语"),
+        SelfCheckItem.RECORD_COMPLETE: tr("SelfCheck", "工单记录完整并已提交"),
+        SelfCheckItem.CLOSING: tr("SelfCheck", "使用规范结束语"),
+    }
+    return labels[item]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One point of the wrap-up self-check as it stands.
+
+    Attributes:
+        item: which point.
+        label: its Chinese name.
+        passed: ``True`` met, ``False`` not met, ``None`` not confirmed yet.
+        automatic: judged by the client from what it saw (phrases, submission), not ticked by the person.
+    """
+
+    item: SelfCheckItem
+    label: str
+    passed: bool | None
+    automatic: bool
+
+    def to_payload(self) -> dict[str, Any]:
+        """The point as plain JSON values."""
+        return {"item": self.item.value, "passed": self.passed, "automatic": self.automatic}
+
+
 @dataclass
 class _Tally:
     hit: Hit
@@ -401,6 +453,45 @@ class WrapUpSelfCheck:
         self._order: dict[tuple[str, str], _Tally] = {}
         self._spoken: dict[str, _Tally] = {}
         self._concluded = False
+        self._confirmed: dict[SelfCheckItem, bool] = {}
+
+    def confirm(self, item: SelfCheckItem, passed: bool) -> None:
+        """Record the call-taker's own answer for ``item`` (greeting, job number, closing).
+
+        Raises:
+            ValueError: ``item`` is judged by the client, not confirmed by the person.
+        """
+        if item not in SELF_CONFIRMED_ITEMS:
+            raise ValueError(f"{item.value} is judged by the client, not confirmed")
+        self._confirmed[item] = passed
+
+    def phrase_free(self) -> bool:
+        """Whether no forbidden phrase was said and none stays in the order.
+
+        Before submission a phrase shown in the order counts until the submitted text is judged.
+        """
+        if self._spoken:
+            return False
+        if self._concluded:
+            return all(tally.outcome is not HitOutcome.IGNORED for tally in self._order.values())
+        return not self._order
+
+    def checklist(self) -> tuple[ChecklistItem, ...]:
+        """The five points of the wrap-up self-check as they stand, in the order they happen on a call."""
+        judged = {
+            SelfCheckItem.NO_FORBIDDEN_PHRASE: self.phrase_free(),
+            # The order is only submitted once the form validates; submission is when it is judged.
+            SelfCheckItem.RECORD_COMPLETE: self._concluded,
+        }
+        return tuple(
+            ChecklistItem(
+                item=item,
+                label=self_check_label(item),
+                passed=judged[item] if item in judged else self._confirmed.get(item),
+                automatic=item in judged,
+            )
+            for item in SelfCheckItem
+        )
 
     @property
     def empty(self) -> bool:
@@ -485,6 +576,7 @@ class WrapUpSelfCheck:
             "ignored": sum(entry.outcome is HitOutcome.IGNORED for entry in entries),
             "spoken": sum(entry.outcome is HitOutcome.SPOKEN for entry in entries),
             "entries": [entry.to_payload() for entry in entries],
+            "checklist": [item.to_payload() for item in self.checklist()],
         }
 
     def attach_to(

@@ -807,6 +807,9 @@ def create_app(options: MockOptions | None = None, world: MockWorld | None = Non
     from seatclient.mock.order_records import install_order_record_routes  # imports this module too
 
     install_order_record_routes(app, world)
+    from seatclient.mock.config_updates import install_config_routes  # imports this module too
+
+    install_config_routes(app, world)
 
     if opts.admin:
 

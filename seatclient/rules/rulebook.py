@@ -52,10 +52,19 @@ class RuleFile:
     data: Any
     source: str
     located: LocatedJson | None = None
+    indented_lines: bool = False
 
     def error(self, pointer: str, problem: str) -> RuleError:
-        """Build a ``RuleError`` for ``pointer`` in this file, with its line when known."""
-        line = self.located.line_of(pointer) if self.located else None
+        """Build a ``RuleError`` for ``pointer`` in this file, with its line when known.
+
+        A document that came as data (a config bundle) has no text of its own; with
+        ``indented_lines`` its lines are those of the document written with a 2-space indent, the
+        way rule files are kept, worked out only when an error needs them.
+        """
+        located = self.located
+        if located is None and self.indented_lines:
+            located = parse_located_json(json.dumps(self.data, ensure_ascii=False, indent=2))
+        line = located.line_of(pointer) if located else None
         return RuleError(self.source, pointer, problem, line)
 
 
@@ -86,6 +95,10 @@ def load_rule_file(path: Path) -> RuleFile:
     return parse_rule_text(path.stem, text, str(path))
 
 
+_UNREADABLE = object()
+"""Stands for a local rule file that is missing or broken, which no bundle file equals."""
+
+
 class RuleBook:
     """The rule files in force: shipped defaults, overlaid by a hall folder and the config bundle.
 
@@ -104,17 +117,34 @@ class RuleBook:
         """The version of the backend config bundle in force, or ``None`` when none was applied."""
         return self._bundle_version
 
-    def apply_bundle(self, version: str, files: Mapping[str, Any]) -> None:
-        """Take the rule files of a backend config bundle; they win over the local layers."""
+    def apply_bundle(self, version: str, files: Mapping[str, Any]) -> frozenset[str]:
+        """Take the rule files of a backend config bundle; they win over the local layers.
+
+        Returns:
+            The names of the rule files whose content in force changed, so that only what depends
+            on them is rebuilt (a file dropped from the bundle counts: the local one is back).
+        """
+        names = set(self._bundle) | set(files)
+        before = {name: self._data_in_force(name) for name in names}
         self._bundle = {
             name: RuleFile(
                 name=name,
                 data=data,
                 source=tr("Rules", "配置包 {version}：{name}").format(version=version, name=name),
+                indented_lines=True,
             )
             for name, data in files.items()
         }
         self._bundle_version = version
+        return frozenset(name for name in names if self._data_in_force(name) != before[name])
+
+    def _data_in_force(self, name: str) -> Any:
+        if name in self._bundle:
+            return self._bundle[name].data
+        try:
+            return self.get(name).data
+        except RuleError:
+            return _UNREADABLE
 
     def get(self, name: str) -> RuleFile:
         """Return the rule file ``name`` from the highest layer that has it."""

@@ -84,6 +84,14 @@ def hit_in_context_html(text: str, hit: Hit, context: int = CONTEXT_CHARACTERS) 
     )
 
 
+def _category_label(matcher: PhraseMatcher, category_id: str) -> str:
+    """The category's Chinese name, or its id when a newer list no longer has it."""
+    try:
+        return matcher.category(category_id).label
+    except KeyError:
+        return category_id
+
+
 class PhraseWarningPanel(QFrame):
     """The inline list of forbidden phrases found in the order when it was submitted.
 
@@ -174,15 +182,41 @@ class PhraseWarningPanel(QFrame):
         Field names come from the form where it has the field, else from the policy.
         """
         self._form = form
+        self._name_fields()
+        form.set_pre_submit_check(self.check)
+        form.pre_submit_findings.connect(self.show_findings)
+        form.submit_requested.connect(self._submitted)
+
+    def _name_fields(self) -> None:
+        form = self._form
+        if form is None:
+            self._labels = self._policy.field_labels()
+            return
         schema = form.editor.schema
         language = form.editor.language
         self._labels = self._policy.field_labels("en" if language == "en" else "zh_CN")
         for key in self._policy.order_field_keys:
             if schema.has_field(key):
                 self._labels[key] = schema.field(key).label.text(language)
-        form.set_pre_submit_check(self.check)
-        form.pre_submit_findings.connect(self.show_findings)
-        form.submit_requested.connect(self._submitted)
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        """The forbidden-phrase matcher in force."""
+        return self._matcher
+
+    @property
+    def policy(self) -> CompliancePolicy:
+        """The compliance policy in force (which texts are checked)."""
+        return self._policy
+
+    def set_rules(self, matcher: PhraseMatcher, policy: CompliancePolicy) -> None:
+        """Check with new rules from the next submission on (a new config bundle); nothing typed is touched.
+
+        The list shown stays as it was found; its categories are named from the rules it was found with.
+        """
+        self._matcher = matcher
+        self._policy = policy
+        self._name_fields()
 
     def set_field_labels(self, labels: Mapping[str, str]) -> None:
         """Name fields with ``labels`` (field key -> name) in the list."""
@@ -289,7 +323,7 @@ class PhraseWarningPanel(QFrame):
 
     def _row(self, index: int, finding: FieldFinding, hit: Hit) -> QWidget:
         field_name = self._labels.get(finding.field_key, finding.field_key)
-        category = self._matcher.category(hit.category).label
+        category = _category_label(self._matcher, hit.category)
         row = QFrame()
         row.setObjectName(f"phraseHit_{index}")
         row.setStyleSheet(f"QFrame#phraseHit_{index} {{ border-top: 1px solid #f5cba7; }}")

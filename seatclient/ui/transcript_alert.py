@@ -84,6 +84,14 @@ class TranscriptAlert(QFrame):
         """How long the banner stays, in milliseconds."""
         return self._timer.interval()
 
+    def set_matcher(self, matcher: PhraseMatcher) -> None:
+        """Check later lines with ``matcher`` (a new phrase list arrived); a banner shown stays."""
+        self._matcher = matcher
+
+    def set_call_taker_speakers(self, speakers: Iterable[str]) -> None:
+        """Treat the transcript speaker codes ``speakers`` as the call-taker's side from now on."""
+        self._speakers = tuple(speakers)
+
     def set_duration(self, seconds: float) -> None:
         """Keep later banners up for ``seconds``."""
         self._timer.setInterval(int(seconds * 1000))

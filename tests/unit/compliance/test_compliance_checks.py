@@ -319,6 +319,13 @@ def test_self_check_must_be_concluded_before_it_is_stored(matcher: PhraseMatcher
         "ignored": 0,
         "spoken": 0,
         "entries": [],
+        "checklist": [
+            {"item": "greeting", "passed": None, "automatic": False},
+            {"item": "job_number", "passed": None, "automatic": False},
+            {"item": "no_forbidden_phrase", "passed": True, "automatic": True},
+            {"item": "record_complete", "passed": False, "automatic": True},
+            {"item": "closing", "passed": None, "automatic": False},
+        ],
     }
     record.record_order_findings([FieldFinding("notes", "急什么", tuple(matcher.find("急什么")))])
     with pytest.raises(RuntimeError):

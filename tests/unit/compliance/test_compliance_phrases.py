@@ -341,7 +341,7 @@ def test_every_problem_is_collected(tmp_path: Path) -> None:
     assert all(error.line is not None for error in errors)
 
 
-def test_error_in_a_config_bundle_names_the_pointer_without_a_line() -> None:
+def test_error_in_a_config_bundle_names_the_pointer_and_the_line_of_the_indented_file() -> None:
     from seatclient.rules import RuleBook
 
     book = RuleBook()
@@ -351,7 +351,9 @@ def test_error_in_a_config_bundle_names_the_pointer_without_a_line() -> None:
     with pytest.raises(RuleError) as caught:
         load_phrase_rules(book.get("forbidden_phrases"), Normalizer())
     assert caught.value.pointer == "categories/0/phrases/0/suggestion"
-    assert caught.value.line is None
+    # A bundle arrives as data: its lines are those of the file written with a 2-space indent.
+    written = json.dumps(document, ensure_ascii=False, indent=2).split("\n")
+    assert caught.value.line == written.index('          "suggestion": ""') + 1
     assert "2026-01" in caught.value.source
 
 

@@ -188,7 +188,11 @@ def test_the_config_bundle_replaces_the_file_and_is_checked_too() -> None:
     with pytest.raises(RuleError) as raised:
         load_default_rules(book)
     assert raised.value.pointer == "wrap_up/duration_seconds"
-    assert raised.value.line is None
+    # A bundle arrives as data: its lines are those of the document written with a 2-space indent.
+    written = json.dumps(document, ensure_ascii=False, indent=2).split("\n")
+    assert raised.value.line == 1 + next(
+        i for i, text in enumerate(written) if '"duration_seconds": 0' in text
+    )
     assert "配置包 2026-11-02" in raised.value.source
 
 
