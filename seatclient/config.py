@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import platformdirs
 
-from seatclient.i18n import SUPPORTED_LANGUAGES, tr
+from seatclient.i18n import SUPPORTED_LANGUAGES, join_list, tr
 
 APP_NAME = "seatclient"
 
@@ -140,7 +140,7 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = _as_str(value)
         if text not in allowed:
-            raise ValueError(tr("Config", "可选值为：{allowed}").format(allowed="、".join(allowed)))
+            raise ValueError(tr("Config", "可选值为：{allowed}").format(allowed=join_list(allowed)))
         return text
 
     return check
@@ -167,7 +167,7 @@ def _shortcuts(value: Any) -> dict[str, str]:
         if action not in DEFAULT_SHORTCUTS:
             raise ValueError(
                 tr("Config", "未知的操作 {action}；可用的操作：{actions}").format(
-                    action=action, actions="、".join(DEFAULT_SHORTCUTS)
+                    action=action, actions=join_list(DEFAULT_SHORTCUTS)
                 )
             )
         if not isinstance(sequence, str) or not _KEY_SEQUENCE.match(sequence):
@@ -287,7 +287,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
             raise ConfigError(
                 str(path),
                 key,
-                tr("Config", "未知的设置项；可用的设置项：{keys}").format(keys="、".join(known)),
+                tr("Config", "未知的设置项；可用的设置项：{keys}").format(keys=join_list(known)),
                 _line_of(text, key),
             )
         try:

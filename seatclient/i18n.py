@@ -10,6 +10,7 @@ placeholders *after* translation: ``tr("Ctx", "第 {line} 行").format(line=3)``
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -26,6 +27,21 @@ _installed: list[QTranslator] = []
 def tr(context: str, text: str) -> str:
     """Translate ``text`` (Simplified Chinese) in ``context`` into the language in force."""
     return QCoreApplication.translate(context, text)
+
+
+def join_list(items: Iterable[str]) -> str:
+    """Join ``items`` as a list in the UI language: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return tr("List", "、").join(items)
+
+
+def join_phrases(items: Iterable[str]) -> str:
+    """Join parts of one spoken sentence: 甲，乙 in Chinese, "a, b" in English (screen-reader text)."""
+    return tr("List", "，").join(items)
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Join independent statements: 甲；乙 in Chinese, "a; b" in English."""
+    return tr("List", "；").join(items)
 
 
 def install_language(language: str) -> bool:

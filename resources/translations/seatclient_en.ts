@@ -595,6 +595,29 @@
         </message>
     </context>
     <context>
+        <name>ComplianceReload</name>
+        <message>
+            <source>后台下发的规则有误，仍按原规则执行：{problem}</source>
+            <translation>The rules sent by the backend have an error; the rules in force stay: {problem}</translation>
+        </message>
+        <message>
+            <source>已更新：{parts}，无需重启。</source>
+            <translation>Updated: {parts}; no restart needed.</translation>
+        </message>
+        <message>
+            <source>服务禁语</source>
+            <translation>forbidden phrases</translation>
+        </message>
+        <message>
+            <source>服务话术</source>
+            <translation>service scripts</translation>
+        </message>
+        <message>
+            <source>禁语检查范围</source>
+            <translation>phrase check scope</translation>
+        </message>
+    </context>
+    <context>
         <name>Config</name>
         <message>
             <source>不是合法的 TOML：{reason}</source>
@@ -1989,6 +2012,21 @@ Error type: {kind}</translation>
         <message>
             <source>转到相关知识</source>
             <translation>Go to related articles</translation>
+        </message>
+    </context>
+    <context>
+        <name>List</name>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>，</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
         </message>
     </context>
     <context>
@@ -4195,6 +4233,29 @@ Version {version}</translation>
         </message>
     </context>
     <context>
+        <name>SelfCheck</name>
+        <message>
+            <source>使用规范结束语</source>
+            <translation>Standard closing used</translation>
+        </message>
+        <message>
+            <source>使用规范问候语</source>
+            <translation>Standard greeting used</translation>
+        </message>
+        <message>
+            <source>工单记录完整并已提交</source>
+            <translation>Order complete and submitted</translation>
+        </message>
+        <message>
+            <source>报出工号</source>
+            <translation>Job number said</translation>
+        </message>
+        <message>
+            <source>未使用服务禁语</source>
+            <translation>No forbidden phrase used</translation>
+        </message>
+    </context>
+    <context>
         <name>Shortcuts</name>
         <message>
             <source>三方通话</source>
@@ -4687,6 +4748,10 @@ Version {version}</translation>
             <translation>"{text}" is not an ISO 8601 time, e.g. 2025-09-30T16:20 or 2025-09-30T16:20:00+08:00</translation>
         </message>
         <message>
+            <source>不是 UTF-8 编码的文本（请另存为 UTF-8）</source>
+            <translation>not UTF-8 text (save it as UTF-8)</translation>
+        </message>
+        <message>
             <source>临时结果：否</source>
             <translation>Provisional: no</translation>
         </message>
@@ -4739,12 +4804,36 @@ Version {version}</translation>
             <translation>Calculates the handling deadline in working days (taking public holidays and make-up working days into account); the registration day is not counted.</translation>
         </message>
         <message>
+            <source>改用这份禁语清单：每行一条禁语的纯文本文件（# 开头的行和空行忽略），或与内置清单格式相同的 JSON 文件</source>
+            <translation>check against this phrase list instead: a plain text file with one phrase per line (lines starting with # and blank lines are ignored), or a JSON file in the shipped format</translation>
+        </message>
+        <message>
+            <source>文件不存在</source>
+            <translation>file not found</translation>
+        </message>
+        <message>
+            <source>无法读取要检查的文本：{problem}</source>
+            <translation>Cannot read the text to check: {problem}</translation>
+        </message>
+        <message>
+            <source>无法读取：{reason}</source>
+            <translation>cannot be read: {reason}</translation>
+        </message>
+        <message>
             <source>本厅的规则覆盖目录</source>
             <translation>This hall's rule override folder</translation>
         </message>
         <message>
+            <source>标准输入</source>
+            <translation>standard input</translation>
+        </message>
+        <message>
             <source>检查了 {files} 个规则文件，发现 {problems} 个问题</source>
             <translation>Checked {files} rule files, found {problems} problems</translation>
+        </message>
+        <message>
+            <source>检查文本中的服务禁语（每行一句，逐行输出 JSON）</source>
+            <translation>check a text for forbidden phrases (one utterance per line, one JSON object per line)</translation>
         </message>
         <message>
             <source>检查本厅规则覆盖目录中的规则文件</source>
@@ -4763,8 +4852,32 @@ Version {version}</translation>
             <translation>No secure keyring is available: the seat client will not remember passwords on this computer.</translation>
         </message>
         <message>
+            <source>没有标准输入</source>
+            <translation>there is no standard input</translation>
+        </message>
+        <message>
             <source>登记时间，ISO 8601；不带时区时按北京时间</source>
             <translation>Registration time, ISO 8601; Beijing time if no time zone is given</translation>
+        </message>
+        <message>
+            <source>禁语清单是空的：每行写一条禁语</source>
+            <translation>the phrase list is empty: write one phrase per line</translation>
+        </message>
+        <message>
+            <source>禁语清单有误：{problem}</source>
+            <translation>The phrase list has an error: {problem}</translation>
+        </message>
+        <message>
+            <source>第 {line} 行</source>
+            <translation>line {line}</translation>
+        </message>
+        <message>
+            <source>自定义</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <source>要检查的文本文件，“-”表示标准输入</source>
+            <translation>the text file to check; "-" for standard input</translation>
         </message>
         <message>
             <source>规则覆盖目录</source>
@@ -4781,6 +4894,14 @@ Version {version}</translation>
         <message>
             <source>读回的测试密码与写入的不一致。</source>
             <translation>The test password read back does not match the one written.</translation>
+        </message>
+        <message>
+            <source>这是目录，不是文本文件</source>
+            <translation>this is a folder, not a text file</translation>
+        </message>
+        <message>
+            <source>逐行检查 UTF-8 文本文件（每行一句话，“-”表示标准输入）中的服务禁语，每行输出一个 JSON 对象：行号、原文和命中的禁语（禁语、分类、字符位置、建议说法）。</source>
+            <translation>Checks a UTF-8 text file (one utterance per line, "-" for standard input) for forbidden phrases and prints one JSON object per line: the line number, the text and the phrases found (phrase, category, character span, suggested wording).</translation>
         </message>
         <message>
             <source>钥匙串后端：{backend}</source>
@@ -5837,6 +5958,26 @@ Version {version}</translation>
     <context>
         <name>WrapUpPanel</name>
         <message>
+            <source>{label}：已做到</source>
+            <translation>{label}: done</translation>
+        </message>
+        <message>
+            <source>{label}：未做到</source>
+            <translation>{label}: not done</translation>
+        </message>
+        <message>
+            <source>✓ {label}</source>
+            <translation>✓ {label}</translation>
+        </message>
+        <message>
+            <source>✗ {label}</source>
+            <translation>✗ {label}</translation>
+        </message>
+        <message>
+            <source>做到了就勾选</source>
+            <translation>tick it if you did</translation>
+        </message>
+        <message>
             <source>剩余 {time}</source>
             <translation>{time} left</translation>
         </message>
@@ -5875,6 +6016,14 @@ Version {version}</translation>
         <message>
             <source>话后整理剩余时间</source>
             <translation>Wrap-up time left</translation>
+        </message>
+        <message>
+            <source>话后自查</source>
+            <translation>Wrap-up self-check</translation>
+        </message>
+        <message>
+            <source>话后自查（随工单保存）：</source>
+            <translation>Self-check (saved with the order):</translation>
         </message>
     </context>
 </TS>

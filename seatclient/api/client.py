@@ -147,6 +147,25 @@ class ApiClient:
         except (ValueError, ValidationError) as exc:
             raise BackendError(ErrorKind.PROTOCOL, response.status_code) from exc
 
+    async def authorized_request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """Send a request of the signed-in session (``path`` under the API prefix), refreshing an expired token once.
+
+        For the feature adapters beside this client (orders, floor, transfers, training).
+
+        Raises:
+            BackendError: the request failed; ``user_message()`` says why.
+        """
+        return await self._authorized(method, path, **kwargs)
+
+    @staticmethod
+    def parse_model(model: type[ModelT], response: httpx.Response) -> ModelT:
+        """Read ``response`` as ``model``; a body that does not fit is a protocol error.
+
+        Raises:
+            BackendError: of kind ``PROTOCOL``.
+        """
+        return ApiClient._parse(model, response)
+
     async def health(self) -> Health:
         """Ask whether the backend is up, and whether it is a training backend."""
         return self._parse(Health, await self._send("GET", "/health"))

@@ -95,10 +95,10 @@ class FloorClient:
         """
         body = InterventionRequest(action=action, reason=reason).model_dump(mode="json")
         headers = {"Idempotency-Key": idempotency_key or str(uuid.uuid4())}
-        response = await self._client._authorized(
+        response = await self._client.authorized_request(
             "POST", f"/floor/seats/{job_number}/interventions", json=body, headers=headers
         )
-        return ApiClient._parse(InterventionResult, response)
+        return ApiClient.parse_model(InterventionResult, response)
 
     async def acknowledge_help(self, job_number: str) -> HelpRequestStatus:
         """Acknowledge the raised hand of ``job_number``'s seat; the call-taker is told who saw it.
@@ -106,8 +106,10 @@ class FloorClient:
         Raises:
             BackendError: refused (403 not a team leader, 404 unknown seat, 409 no hand raised).
         """
-        response = await self._client._authorized("POST", f"/floor/seats/{job_number}/help/acknowledge")
-        return ApiClient._parse(HelpRequestStatus, response)
+        response = await self._client.authorized_request(
+            "POST", f"/floor/seats/{job_number}/help/acknowledge"
+        )
+        return ApiClient.parse_model(HelpRequestStatus, response)
 
 
 class HandClient:
@@ -126,7 +128,9 @@ class HandClient:
         Raises:
             BackendError: the backend could not be asked.
         """
-        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("GET", "/seat/help"))
+        return ApiClient.parse_model(
+            HelpRequestStatus, await self._client.authorized_request("GET", "/seat/help")
+        )
 
     async def raise_hand(self) -> HelpRequestStatus:
         """Raise this seat's hand: the team leaders' board shows a help alert.
@@ -134,7 +138,9 @@ class HandClient:
         Raises:
             BackendError: refused (409 signed out) or the backend could not be reached.
         """
-        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("POST", "/seat/help"))
+        return ApiClient.parse_model(
+            HelpRequestStatus, await self._client.authorized_request("POST", "/seat/help")
+        )
 
     async def lower_hand(self) -> HelpRequestStatus:
         """Lower this seat's hand.
@@ -142,4 +148,6 @@ class HandClient:
         Raises:
             BackendError: the backend could not be reached.
         """
-        return ApiClient._parse(HelpRequestStatus, await self._client._authorized("DELETE", "/seat/help"))
+        return ApiClient.parse_model(
+            HelpRequestStatus, await self._client.authorized_request("DELETE", "/seat/help")
+        )

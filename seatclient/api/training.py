@@ -79,8 +79,8 @@ class TrainingApi:
         """
         # The client's authorised request (with its one transparent token refresh) serves every
         # adapter; the training calls have no place in the core client.
-        response = await self._client._authorized("GET", "/training/scenarios")
-        return ApiClient._parse(TrainingScenarioList, response).scenarios
+        response = await self._client.authorized_request("GET", "/training/scenarios")
+        return ApiClient.parse_model(TrainingScenarioList, response).scenarios
 
     async def play(
         self, scenario_id: str, speed: float = 1.0, reply_delay_seconds: float | None = None
@@ -99,10 +99,10 @@ class TrainingApi:
         if reply_delay_seconds is not None:
             request = PlayScenarioRequest(speed=speed, reply_delay_seconds=reply_delay_seconds)
         body = request.model_dump()
-        response = await self._client._authorized(
+        response = await self._client.authorized_request(
             "POST", f"/training/scenarios/{scenario_id}/play", json=body
         )
-        return ApiClient._parse(PlayStarted, response)
+        return ApiClient.parse_model(PlayStarted, response)
 
     async def say(self, call_id: str, text: str) -> TranscriptLine:
         """Say ``text`` to the caller of ``call_id``; the line also comes back on the event stream.
@@ -112,5 +112,5 @@ class TrainingApi:
             ValueError: an empty or over-long line (nothing is sent).
         """
         body = SayRequest(text=text).model_dump()
-        response = await self._client._authorized("POST", f"/calls/{call_id}/say", json=body)
-        return ApiClient._parse(TranscriptLine, response)
+        response = await self._client.authorized_request("POST", f"/calls/{call_id}/say", json=body)
+        return ApiClient.parse_model(TranscriptLine, response)

@@ -37,10 +37,10 @@ class TransferApi:
     ) -> TransferAccepted:
         headers = {"Idempotency-Key": idempotency_key or str(uuid.uuid4())}
         # The adapter shares the client's authorised transport (token refresh, error classification).
-        response = await self._client._authorized(
+        response = await self._client.authorized_request(
             "POST", f"/calls/{call_id}/{path}", json=body, headers=headers
         )
-        return ApiClient._parse(TransferAccepted, response)
+        return ApiClient.parse_model(TransferAccepted, response)
 
     async def consult(
         self, call_id: str, target_id: str, idempotency_key: str | None = None
@@ -78,9 +78,9 @@ class TransferApi:
     async def consult_info(self, call_id: str) -> ConsultInfo | None:
         """The third party's leg of ``call_id``, or ``None`` when the call had none."""
         try:
-            response = await self._client._authorized("GET", f"/calls/{call_id}/consult")
+            response = await self._client.authorized_request("GET", f"/calls/{call_id}/consult")
         except BackendError as exc:
             if exc.status == 404 and exc.kind is not ErrorKind.SESSION_EXPIRED:
                 return None
             raise
-        return ApiClient._parse(ConsultInfo, response)
+        return ApiClient.parse_model(ConsultInfo, response)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.rules import RuleError, RuleFile
 
 IDENTIFIER_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}")
@@ -56,7 +56,7 @@ class FloorRuleChecker:
                 self.report(
                     pointer,
                     tr("FloorRules", "缺少必填键“{key}”；此处的键：{allowed}").format(
-                        key=key, allowed="、".join(allowed)
+                        key=key, allowed=join_list(allowed)
                     ),
                 )
         for key in value:
@@ -64,7 +64,7 @@ class FloorRuleChecker:
                 self.report(
                     child_pointer(pointer, key),
                     tr("FloorRules", "未知的键“{key}”；允许的键：{allowed}").format(
-                        key=key, allowed="、".join(allowed)
+                        key=key, allowed=join_list(allowed)
                     ),
                 )
         return value
@@ -119,7 +119,7 @@ class FloorRuleChecker:
             self.report(
                 pointer,
                 tr("FloorRules", "取值“{value}”无效；允许的取值：{allowed}").format(
-                    value=value, allowed="、".join(allowed)
+                    value=value, allowed=join_list(allowed)
                 ),
             )
             return None

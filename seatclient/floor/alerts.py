@@ -39,7 +39,7 @@ from typing import Any
 
 from seatclient.floor._checks import FloorRuleChecker, child_pointer
 from seatclient.floor.records import FloorSeat
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.rules import RuleBook, RuleError, RuleFile
 from seatclient.seat.states import ReasonCode, SeatState
 
@@ -635,7 +635,7 @@ def _collect_rule(checker: FloorRuleChecker, here: str, entry: object) -> AlertR
 
 def _check_template(checker: FloorRuleChecker, pointer: str, text: str, kind: AlertKind) -> bool:
     allowed = _TEXT_FIELDS[kind]
-    allowed_text = "、".join(f"{{{name}}}" for name in allowed)
+    allowed_text = join_list(f"{{{name}}}" for name in allowed)
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError:

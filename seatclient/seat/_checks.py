@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.rules import RuleError, RuleFile
 
 
@@ -43,7 +43,7 @@ class RuleChecker:
         if not isinstance(value, dict):
             self.report(
                 pointer,
-                tr("SeatRules", "应为对象 {{…}}，允许的键：{keys}").format(keys="、".join(allowed)),
+                tr("SeatRules", "应为对象 {{…}}，允许的键：{keys}").format(keys=join_list(allowed)),
             )
             return None
         for key in value:
@@ -51,7 +51,7 @@ class RuleChecker:
                 self.report(
                     child_pointer(pointer, key),
                     tr("SeatRules", "未知的键“{key}”；允许的键：{keys}").format(
-                        key=key, keys="、".join(allowed)
+                        key=key, keys=join_list(allowed)
                     ),
                 )
         for key in required_keys:
@@ -100,7 +100,7 @@ class RuleChecker:
             self.report(
                 pointer,
                 tr("SeatRules", "应为以下之一：{options}，现为 {value}").format(
-                    options="、".join(f'"{option}"' for option in options), value=_shown(value)
+                    options=join_list(f'"{option}"' for option in options), value=_shown(value)
                 ),
             )
             return None

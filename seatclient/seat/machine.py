@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.rules import RuleBook, RuleError, RuleFile
 from seatclient.seat._checks import RuleChecker
 from seatclient.seat.states import (
@@ -1510,7 +1510,7 @@ def _forced_pending_refusal(pending: PendingNext, rules: SeatRules) -> _Why:
 
 def _reason_refusal(code: str, rules: SeatRules) -> _Why | None:
     """Refuse a reason the agent may not pick, listing the ones they may."""
-    choices = "、".join(reason.label_zh for reason in rules.selectable_reasons())
+    choices = join_list(reason.label_zh for reason in rules.selectable_reasons())
     reason = rules.reasons.get(code)
     if reason is None:
         return _Why(
@@ -1574,7 +1574,7 @@ def _with_possible(why: str, s: SeatSnapshot, now: datetime, rules: SeatRules) -
     if not possible:
         return tr("SeatMachine", "{why}现在不能进行其他座席操作。").format(why=why)
     return tr("SeatMachine", "{why}现在可以：{actions}。").format(
-        why=why, actions="、".join(kind.label() for kind in possible)
+        why=why, actions=join_list(kind.label() for kind in possible)
     )
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.rules import RuleError, RuleFile
 from seatclient.seat._checks import RuleChecker, child_pointer
 
@@ -335,7 +335,7 @@ def collect_reason_codes(checker: RuleChecker, document: Any, pointer: str) -> d
         checker.report(
             pointer,
             tr("SeatRules", "缺少系统原因：{missing}；系统原因必须齐全：{required}").format(
-                missing="、".join(missing), required="、".join(code.value for code in SystemReason)
+                missing=join_list(missing), required=join_list(code.value for code in SystemReason)
             ),
         )
     if reasons and not any(reason.selectable for reason in reasons.values()):

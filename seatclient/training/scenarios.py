@@ -45,7 +45,7 @@ from seatclient.forms.schema import FieldType, FormSchema
 from seatclient.forms.taxonomy import RuleChecker, Taxonomy, TopicRef, child_pointer
 from seatclient.forms.time_limits import TimeLimits
 from seatclient.forms.validation import parse_phone
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.resources import resource_path
 from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
 
@@ -530,7 +530,7 @@ _EXPECTED_OPTIONAL = (
 
 
 def _choices(values: Iterable[str]) -> str:
-    return "、".join(values)
+    return join_list(values)
 
 
 class _ScenarioParser:

@@ -46,7 +46,7 @@ from seatclient.forms.schema import FieldType, FormSchema, is_filled
 from seatclient.forms.taxonomy import RuleChecker, child_pointer
 from seatclient.forms.time_limits import TimeLimits
 from seatclient.forms.validation import parse_phone
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.resources import resource_path
 from seatclient.rules import RuleBook, RuleError, RuleFile, load_rule_file
 from seatclient.seat.machine import load_default_rules as load_default_seat_rules
@@ -241,7 +241,7 @@ def _parse_record_fields(check: RuleChecker, value: Any, form: FormSchema | None
                 check.fail(
                     child_pointer(pointer, role.value),
                     tr("Training", "受理工单中没有字段“{key}”，可用：{allowed}").format(
-                        key=key, allowed="、".join(form.keys)
+                        key=key, allowed=join_list(form.keys)
                     ),
                 )
                 continue
@@ -250,7 +250,7 @@ def _parse_record_fields(check: RuleChecker, value: Any, form: FormSchema | None
                 check.fail(
                     child_pointer(pointer, role.value),
                     tr("Training", "字段“{key}”的类型是 {type}，这里需要：{allowed}").format(
-                        key=key, type=spec.type.value, allowed="、".join(t.value for t in _ROLE_TYPES[role])
+                        key=key, type=spec.type.value, allowed=join_list(t.value for t in _ROLE_TYPES[role])
                     ),
                 )
                 continue
@@ -813,7 +813,7 @@ class Scorer:
                     MistakeKind.WRONG_UNIT,
                     tr("Training", "主办单位选为“{chosen}”，应为：{wanted}").format(
                         chosen=self._unit_name(main) if main else tr("Training", "未选择"),
-                        wanted="、".join(self._unit_name(unit_id) for unit_id in expected.units),
+                        wanted=join_list(self._unit_name(unit_id) for unit_id in expected.units),
                     ),
                 )
         if expected.linked_order is not None and record.linked_order != expected.linked_order:
@@ -1025,7 +1025,7 @@ class Scorer:
                 tr(
                     "Training",
                     "保密工单的“{fields}”中写了来电人的姓名或电话，承办单位会看到；身份信息只能填在受保护的字段中",
-                ).format(fields="、".join(leaks)),
+                ).format(fields=join_list(leaks)),
             )
 
     def _check_facts(self, scenario: Scenario, order: Mapping[str, Any], tally: _Tally) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from seatclient.forms.editor import FieldState, OrderEditor, ValueChange
 from seatclient.forms.schema import FieldType, Section
 from seatclient.forms.validation import FieldError
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 from seatclient.ui.form_fields import (
     FieldControls,
     PlaceControls,
@@ -117,7 +117,7 @@ class IntakeFormWidget(QWidget):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
 
-        protected = "、".join(
+        protected = join_list(
             self._schema.field(key).label.text(language) for key in self._schema.protected_fields()
         )
         self.confidential_notice = QLabel(

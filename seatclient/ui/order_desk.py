@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -41,7 +42,8 @@ from PySide6.QtWidgets import (
 from seatclient.api.errors import BackendError
 from seatclient.api.events import ConnectionState
 from seatclient.api.models import CallInfo, CallPhase
-from seatclient.compliance.checks import CompliancePolicy
+from seatclient.compliance.checks import SELF_CHECK_PAYLOAD_KEY, CompliancePolicy
+from seatclient.compliance.live import ComplianceRules
 from seatclient.compliance.phrases import PhraseMatcher
 from seatclient.compliance.prompter import CallerInfo, Disposition, PromptStage, ScriptPrompter, Situation
 from seatclient.compliance.scripts import ScriptSelectionError
@@ -217,6 +219,7 @@ class OrderDesk(QObject):
         self._ending_call_id: str | None = None
         self._pending_disposition: tuple[str, str | None] | None = None
         self._article_ids: list[str] = []
+        self._answer_records: dict[str, dict[str, Any]] = {}
         self.prompter = prompter
         schema = factory.schema
         self._context_keys = [key for key in CONTEXT_FIELDS if schema.has_field(key)]
@@ -368,6 +371,17 @@ class OrderDesk(QObject):
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.indexOf(self.form_splitter), banner)
 
+    def compliance_rules(self) -> ComplianceRules:
+        """The phrase matcher, policy and scripts the desk checks and prompts with now."""
+        warning = self.phrase_warning
+        return ComplianceRules(matcher=warning.matcher, policy=warning.policy, scripts=self.prompter.book)
+
+    def set_compliance_rules(self, rules: ComplianceRules) -> None:
+        """Check and prompt with ``rules`` from now on (a new config bundle); what is typed stays as it is."""
+        self.phrase_warning.set_rules(rules.matcher, rules.policy)
+        if rules.scripts is not self.prompter.book:
+            self.prompter.set_book(rules.scripts)
+
     # -- the seat's life ---------------------------------------------------------------------------
 
     def signed_in(self) -> None:
@@ -432,6 +446,8 @@ class OrderDesk(QObject):
         """Move the order and the scripts along with the seat's current call (``session.call_changed``)."""
         if self.repeat_callers is not None:
             self.repeat_callers.follow_call(call)
+        if call is not None and call.offered_at is not None and call.answered_at is not None:
+            self._note_answer(call.call_id, call.answered_at - call.offered_at)
         if call is None:
             if self._ringing_call_id is not None or self._ending_call_id is not None:
                 self.prompter.call_ended()
@@ -449,6 +465,19 @@ class OrderDesk(QObject):
             self._ending_call_id = call.call_id
             self.prompter.call_ending()
             self.flush()
+
+    def _note_answer(self, call_id: str, ringing_for: timedelta) -> None:
+        # Quality review asks on which ring the call was answered (HZ 7.1: within three); the
+        # backend's timestamps say it, whatever the seat's own clock did.
+        if call_id in self._answer_records:
+            return
+        rules = self._session.rules
+        ring = rules.ring_count(ringing_for)
+        self._answer_records[call_id] = {
+            "answered_at_ring": ring,
+            "answered_within_rings": ring <= rules.answer_within_rings,
+            "rang_seconds": round(ringing_for.total_seconds(), 1),
+        }
 
     def _start_order(self, call: CallInfo) -> None:
         # Edits of the order being replaced are written before the form shows the new one.
@@ -669,6 +698,9 @@ class OrderDesk(QObject):
             )
             return False
         body = self.phrase_warning.finalize_payload(dict(payload))
+        answer = self._answer_records.get(str(body.get("call_id", "")))
+        if answer is not None and isinstance(body.get(SELF_CHECK_PAYLOAD_KEY), dict):
+            body[SELF_CHECK_PAYLOAD_KEY] = {**body[SELF_CHECK_PAYLOAD_KEY], **answer}
         reason = self.dispatch_panel.not_accepted_reason()
         body.update(
             disposition_fields(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from seatclient.compliance.prompter import Prompt, PromptStage, ScriptPrompter
 from seatclient.compliance.scripts import Language
-from seatclient.i18n import tr
+from seatclient.i18n import join_clauses, tr
 
 COPY_SHORTCUT = "Ctrl+Shift+C"
 """Copies the shown script to the clipboard."""
@@ -261,7 +261,7 @@ class ScriptsPanel(QWidget):
         else:
             self.prompt_label.setText(prompt.text)
             self.prompt_label.setEnabled(True)
-        self.problems_label.setText("；".join(prompt.problems))
+        self.problems_label.setText(join_clauses(prompt.problems))
         self.problems_label.setVisible(bool(prompt.problems))
         note = prompt.current.note if prompt.current is not None else ""
         self.note_label.setText(tr("ScriptsPanel", "提示：{note}").format(note=note) if note else "")

@@ -30,7 +30,7 @@ from seatclient.floor.alerts import AlertBook, AlertEntry, AlertLevel, AlertUpda
 from seatclient.floor.plan import SortKey
 from seatclient.floor.records import FloorPending, FloorSeat
 from seatclient.floor.state import FloorChange, FloorFilter, FloorState
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, join_phrases, tr
 from seatclient.seat.states import ReasonCode, SeatState
 from seatclient.ui.state_bar import STATE_COLOURS, format_duration, state_label
 
@@ -403,7 +403,7 @@ class SeatBoardModel(QAbstractTableModel):
             case SeatColumn.PENDING_NEXT:
                 return self.pending_text(seat.pending_next)
             case SeatColumn.ALERTS:
-                return "、".join(entry.alert.label for entry in self._alerts.for_seat(seat.seat_id))
+                return join_list(entry.alert.label for entry in self._alerts.for_seat(seat.seat_id))
 
     def _spoken(self, seat: FloorSeat) -> str:
         parts = [tr("SeatBoard", "座席 {seat}").format(seat=seat.seat_id)]
@@ -417,7 +417,7 @@ class SeatBoardModel(QAbstractTableModel):
         if pending:
             parts.append(pending)
         parts.extend(entry.alert.label for entry in self._alerts.for_seat(seat.seat_id))
-        return "，".join(parts)
+        return join_phrases(parts)
 
     def _background(self, seat: FloorSeat, column: SeatColumn) -> QColor | None:
         if column is SeatColumn.STATE:

@@ -11,12 +11,14 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from seatclient.api.errors import BackendError, ErrorKind
 from seatclient.api.events import ConnectionState
 from seatclient.api.models import SeatStatus
+from seatclient.compliance.checks import SelfCheckItem
+from seatclient.compliance.live import reload_compliance
 from seatclient.credentials import CredentialStore
 from seatclient.i18n import tr
 from seatclient.outbox import Outbox, PayloadKeys
 from seatclient.profile_state import ProfileState
 from seatclient.rules import RuleError
-from seatclient.session import IllegalRequest, SeatSession, StateDivergence
+from seatclient.session import IllegalRequest, RulesChange, SeatSession, StateDivergence
 from seatclient.softphone.backend import BackendPhone
 from seatclient.softphone.base import AbstractPhone, PhoneCall, PhoneCommandRefused, PhoneState
 from seatclient.softphone.transfers import emergency_handoff, load_targets_in_force, unit_target
@@ -120,6 +122,7 @@ class SeatController(QObject):
         self.today_orders: TodayOrdersPanel | None = None
         if desk is not None:
             self._add_outbox_views(desk)
+            self._add_self_check(desk)
         if desk is not None and desk.repeat_callers is not None:
             self._add_repeat_callers(desk.repeat_callers)
         self.floor_desk = floor_desk
@@ -155,6 +158,7 @@ class SeatController(QObject):
         self.bridge.state_diverged.connect(self._on_session_state_diverged)
         self.bridge.session_ended.connect(self._on_session_ended)
         session.notice.connect(self.state_bar.show_notice)
+        session.rules_changed.connect(self._on_rules_changed)
         self.phone.call_changed.connect(self._on_phone_call_changed)
         self.phone.state_changed.connect(self._on_phone_state_changed)
         self.phone.call_offered.connect(self._on_phone_call_offered)
@@ -240,6 +244,41 @@ class SeatController(QObject):
         self.bridge.event_received.connect(room.on_event)
         self.bridge.status_changed.connect(room.on_status)
         room.notice.connect(self.state_bar.show_notice)
+
+    def _add_self_check(self, desk: OrderDesk) -> None:
+        """The wrap-up shows the self-check of the order's call; what the person ticks goes into it."""
+        wrap_up = self.call_panel.wrap_up
+        wrap_up.set_self_check_source(lambda: desk.phrase_warning.self_check.checklist())
+        wrap_up.self_check_confirmed.connect(
+            lambda item, ticked: desk.phrase_warning.self_check.confirm(SelfCheckItem(item), ticked)
+        )
+
+    def _on_rules_changed(self, change: RulesChange) -> None:
+        """Apply a new phrase list, policy or scripts from the config bundle without a restart.
+
+        Nothing typed is touched; a broken file keeps the rules in force, and the person is told.
+        """
+        desk = self.order_desk
+        if desk is None:
+            return
+        outcome = reload_compliance(desk.compliance_rules(), self._session.rulebook, change.names)
+        for error in outcome.errors:
+            log.error(
+                "config bundle %s: refused, the rules in force stay: %s", change.version, error.describe()
+            )
+        if not outcome.changed and not outcome.errors:
+            return
+        rules = outcome.rules
+        desk.set_compliance_rules(rules)
+        if self.training_room is not None:
+            alert = self.training_room.alert
+            alert.set_matcher(rules.matcher)
+            alert.set_call_taker_speakers(rules.policy.call_taker_speakers)
+            alert.set_duration(rules.policy.transcript_alert_seconds)
+        summary = outcome.summary()
+        # Deferred: at sign-in this runs inside ``SeatSession.sign_in``, and the sign-in that follows
+        # clears the notice line; a broken file must still be told.
+        QTimer.singleShot(0, self.state_bar, lambda: self.state_bar.show_notice(summary))
 
     def _on_outbox_changed(self, outbox: Outbox | None) -> None:
         if self.outbox_status is not None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from seatclient.dispatch import Unit, UnitDirectory, UnitKind, UnitLevel
-from seatclient.i18n import tr
+from seatclient.i18n import join_list, tr
 
 RESULT_LIMIT = 20
 """The most units listed for one search."""
@@ -54,7 +54,7 @@ def unit_details(unit: Unit) -> str:
         place=unit_place(unit), kind=unit_kind_label(unit.kind)
     )
     if unit.duties:
-        text += tr("UnitPicker", " · 职责：{duties}").format(duties="、".join(unit.duties[:6]))
+        text += tr("UnitPicker", " · 职责：{duties}").format(duties=join_list(unit.duties[:6]))
     return text
 
 

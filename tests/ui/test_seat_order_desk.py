@@ -249,7 +249,10 @@ async def test_a_call_makes_an_order_saved_as_typed_answered_from_knowledge_and_
         assert payload["unit_id"] == dispatch.suggestions()[0].unit.id
         assert payload["knowledge_article_id"] == first.article_id
         assert payload["fields"]["caller_phone"] == "+86" + CALLER_NUMBER  # normalised for the wire
-        assert "compliance_self_check" in payload
+        self_check = payload["compliance_self_check"]
+        # Answered during the first ring: the quality record says so, from the backend's timestamps.
+        assert (self_check["answered_at_ring"], self_check["answered_within_rings"]) == (1, True)
+        assert 0 <= self_check["rang_seconds"] < 5
         assert not form.isEnabled()
         assert desk.notice == "工单已提交，正在发送到后台。"
         with DraftStore(tmp_path / "drafts.sqlite3") as drafts:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from seatclient.i18n import install_language, tr
+from seatclient.i18n import install_language, join_clauses, join_list, join_phrases, tr
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -59,3 +59,13 @@ def test_a_missing_translation_file_keeps_chinese(
     monkeypatch.setenv("SEATCLIENT_RESOURCES", str(tmp_path))
     assert not install_language("en")
     assert tr("SignInDialog", "请输入工号。") == "请输入工号。"
+
+
+def test_lists_are_joined_in_the_language_in_force(english: None) -> None:
+    assert join_list(["示闲", "示忙"]) == "示闲, 示忙"
+    assert join_clauses(["a", "b"]) == "a; b"
+    assert join_phrases(["a", "b"]) == "a, b"
+    install_language("zh_CN")
+    assert join_list(["甲", "乙", "丙"]) == "甲、乙、丙"
+    assert join_clauses(["甲", "乙"]) == "甲；乙"
+    assert join_phrases(["甲", "乙"]) == "甲，乙"
