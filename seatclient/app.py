@@ -119,6 +119,8 @@ class SeatClient:
         desk = self.controller.order_desk
         if desk is not None:
             desk.flush()
+            # A lookup the debounce timer starts later would find the knowledge service closed.
+            desk.push.stop()
         if self.session.sign_in_result is not None:
             try:
                 await asyncio.wait_for(self.session.sign_out(), timeout=3)

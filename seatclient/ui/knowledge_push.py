@@ -249,6 +249,13 @@ class KnowledgePush(QWidget):
             return
         self._debounce.start()
 
+    def stop(self) -> None:
+        """Stop looking up: the knowledge service is about to close (shutdown)."""
+        self._debounce.stop()
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
     def _start_lookup(self) -> None:
         if self._context:
             self._task = self._tasks.spawn(
