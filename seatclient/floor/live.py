@@ -124,6 +124,8 @@ class RaisedHand:
     def __init__(self, client: HandClient) -> None:
         self._client = client
         self.status = HelpRequestStatus(raised=False)
+        # Bumped by every command and event: a read that started before one of them is stale.
+        self._generation = 0
         self.changed: Signal[HelpRequestStatus] = Signal()
         self.notice: Signal[str] = Signal()
 
@@ -135,6 +137,7 @@ class RaisedHand:
     def on_event(self, event: ServerEvent) -> None:
         """Follow ``seat.help`` and ``seat.intervention`` events; other events are ignored."""
         if event.type == EVENT_SEAT_HELP:
+            self._generation += 1
             try:
                 self._set(HelpRequestStatus.model_validate(event.data))
             except ValueError:
@@ -155,6 +158,7 @@ class RaisedHand:
         Raises:
             BackendError: refused or the backend could not be reached; the hand stays as it was.
         """
+        self._generation += 1
         self._set(await self._client.raise_hand())
 
     async def lower_hand(self) -> None:
@@ -163,6 +167,7 @@ class RaisedHand:
         Raises:
             BackendError: the backend could not be reached; the hand stays as it was.
         """
+        self._generation += 1
         self._set(await self._client.lower_hand())
 
     async def toggle(self) -> None:
@@ -182,10 +187,14 @@ class RaisedHand:
         Raises:
             BackendError: the backend could not be asked.
         """
-        self._set(await self._client.status())
+        started = self._generation
+        status = await self._client.status()
+        if started == self._generation:
+            self._set(status)
 
     def reset(self) -> None:
         """Forget the hand (signed out)."""
+        self._generation += 1
         self._set(HelpRequestStatus(raised=False))
 
     def _set(self, status: HelpRequestStatus) -> None:

@@ -255,3 +255,29 @@ async def test_the_raised_hand_follows_its_events_and_tells_of_interventions() -
     hand.on_event(event(EVENT_SEAT_INTERVENTION, {"action": "dance"}))
     assert len(notices) == 3
     assert intervention_text.__doc__
+
+
+class SlowStatusHandClient(FakeHandClient):
+    """Answers the status read only when told to: the read that started before the raise."""
+
+    def __init__(self) -> None:
+        self.answer = asyncio.Event()
+
+    async def status(self) -> HelpRequestStatus:
+        await self.answer.wait()
+        return HelpRequestStatus(raised=False)
+
+
+@pytest.mark.asyncio
+async def test_a_read_started_before_the_raise_does_not_put_the_hand_down() -> None:
+    client = SlowStatusHandClient()
+    hand = RaisedHand(client)  # type: ignore[arg-type]
+    reading = asyncio.create_task(hand.refresh())
+    await asyncio.sleep(0)
+    await hand.raise_hand()
+    client.answer.set()
+    await reading
+    assert hand.raised
+    # A read started after the last command is the truth.
+    await hand.refresh()
+    assert not hand.raised
