@@ -21,10 +21,8 @@ from seatclient.api.client import ApiClient, make_http_client
 from seatclient.api.knowledge_feed import HttpKnowledgeFeed
 from seatclient.api.order_lookup import ApiOrderLookup
 from seatclient.api.training import TrainingApi
-from seatclient.compliance.checks import load_default_policy
-from seatclient.compliance.phrases import load_default_matcher
+from seatclient.compliance.live import load_compliance_rules
 from seatclient.compliance.prompter import ScriptPrompter
-from seatclient.compliance.scripts import load_default_scripts
 from seatclient.config import Settings, profile_dir
 from seatclient.credentials import CredentialStore
 from seatclient.dispatch import load_default as load_default_catalogue
@@ -192,6 +190,8 @@ async def assemble(
     knowledge = await KnowledgeService.open(
         profile / "knowledge", HttpKnowledgeFeed(client), session.clock.now, rulebook=rulebook
     )
+    # One matcher (its automaton is the costly part) serves the form's checks and the live alert.
+    compliance = load_compliance_rules(rulebook)
     drafts = DraftStore(profile / "drafts.sqlite3")
     outbox_store = OutboxStore(profile / "outbox.sqlite3")
     desk = OrderDesk(
@@ -202,9 +202,9 @@ async def assemble(
         ),
         drafts=drafts,
         knowledge=knowledge,
-        prompter=ScriptPrompter(load_default_scripts(rulebook)),
-        matcher=load_default_matcher(rulebook),
-        policy=load_default_policy(rulebook),
+        prompter=ScriptPrompter(compliance.scripts),
+        matcher=compliance.matcher,
+        policy=compliance.policy,
         catalogue=load_default_catalogue(rulebook),
         directory=load_default_units(rulebook),
         outbox_store=outbox_store,
@@ -239,8 +239,8 @@ async def assemble(
             session,
             tasks,
             TrainingApi(client),
-            load_default_matcher(rulebook),
-            load_default_policy(rulebook),
+            compliance.matcher,
+            compliance.policy,
             settings.training,
             settings.shortcuts,
         ),
